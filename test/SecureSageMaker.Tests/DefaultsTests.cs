@@ -1,0 +1,25 @@
+using Amazon.CDK.AWS.Logs;
+using Xunit;
+
+namespace SecureSageMaker.Tests;
+
+/// <summary>Pins every secure default: loosening one fails here on purpose.</summary>
+public class DefaultsTests
+{
+    [Fact]
+    public void Defaults_Are_Pinned()
+    {
+        Assert.Equal("10.42.0.0/16", Defaults.VpcCidr);
+        Assert.Equal(2, Defaults.AvailabilityZoneCount);
+        Assert.Equal(22, Defaults.SubnetCidrMask);
+        Assert.Equal(30, Defaults.KeyPendingWindowDays);
+        Assert.Equal(RetentionDays.ONE_YEAR, Defaults.LogRetention);
+        Assert.False(Defaults.AllowSelfReferencingTraffic);
+        Assert.True(Defaults.ApplyGuardrailChecks);
+        Assert.Equal("notebook-al2023-v1", Defaults.NotebookPlatformIdentifier);
+        Assert.Equal(2, Defaults.EndpointInitialInstanceCount);
+        Assert.Equal(100, Defaults.DataCaptureSamplingPercentage);
+        Assert.Equal(0.01, Defaults.InterfaceEndpointUsdPerAzHour);
+        Assert.Equal(730, Defaults.HoursPerMonth);
+    }
+}
