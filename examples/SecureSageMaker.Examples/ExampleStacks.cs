@@ -2,7 +2,11 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using SecureSageMaker;
+using SecureSageMaker.Hosting;
 using SecureSageMaker.Network;
+using SecureSageMaker.Notebooks;
+using SecureSageMaker.Studio;
+using SecureSageMaker.Training;
 
 namespace SecureSageMaker.Examples;
 
@@ -14,6 +18,9 @@ public static class ExampleStacks
 
     /// <summary>Name of the stack that turns every feature on.</summary>
     public const string FullStackName = "SecureMlWorkspaceFull";
+
+    /// <summary>An AWS Deep Learning Container image (account 763104351884 publishes them).</summary>
+    public const string TrainingImage = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-cpu-py311";
 
     /// <summary>Adds both example stacks to <paramref name="scope"/>.</summary>
     public static (Stack Default, Stack Full) AddAll(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
@@ -44,9 +51,10 @@ public static class ExampleStacks
             Env = env,
         });
         var reference = Bucket.FromBucketName(stack, "ReferenceData", "example-reference-data");
-        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
+        var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
         {
             VpcCidr = "10.60.0.0/16",
+            PresignedUrlAllowedCidrs = new[] { "203.0.113.0/24", "198.51.100.0/24" },
             AdditionalEndpoints = new[]
             {
                 WorkspaceEndpoint.SageMakerFeatureStoreRuntime, WorkspaceEndpoint.Ssm, WorkspaceEndpoint.ServiceCatalog,
@@ -58,6 +66,49 @@ public static class ExampleStacks
             InputBuckets = new[] { reference },
             NoncurrentVersionExpiration = Duration.Days(365),
         });
+
+        _ = workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { NotebookInstanceName = "secure-research" });
+        _ = workspace.AddStudioDomain("Studio", new SecureStudioDomainProps
+        {
+            DomainName = "secure-studio",
+            UserProfileNames = new[] { "data-scientist" },
+        });
+        var model = workspace.AddModel("Model", new IsolatedModelProps
+        {
+            Image = TrainingImage.Replace("pytorch-training", "pytorch-inference", StringComparison.Ordinal),
+            ModelDataKey = "models/churn/model.tar.gz",
+        });
+        _ = workspace.AddEndpoint("Endpoint", new EncryptedEndpointProps { Model = model, EndpointName = "churn" });
+        _ = workspace.AddJobWorkflow("Training", new JobWorkflowProps
+        {
+            Name = "churn-training",
+            Definition = new TrainingJobDefinition
+            {
+                Image = TrainingImage,
+                InstanceCount = 2,
+                Channels = new[]
+                {
+                    new TrainingChannel { Name = "train", KeyPrefix = "datasets/churn/train/" },
+                    new TrainingChannel { Name = "reference", Bucket = reference },
+                },
+                Hyperparameters = new Dictionary<string, string> { ["epochs"] = "10" },
+            },
+        });
+        _ = workspace.AddJobWorkflow("Processing", new JobWorkflowProps
+        {
+            Name = "churn-features",
+            Definition = new ProcessingJobDefinition
+            {
+                Image = TrainingImage,
+                ContainerEntrypoint = new[] { "python3", "/opt/ml/processing/code/features.py" },
+                Inputs = new[] { new ProcessingData { Name = "raw", KeyPrefix = "datasets/churn/raw/" } },
+                Outputs = new[] { new ProcessingData { Name = "features", KeyPrefix = "datasets/churn/train/" } },
+            },
+        });
+
+        // The full example weakens two controls on purpose; acknowledging them records why.
+        Annotations.Of(stack).AcknowledgeWarning(WarningIds.SelfReferencingTraffic, "Distributed training with two instances.");
+        Annotations.Of(stack).AcknowledgeWarning(WarningIds.UnverifiedInputBucket, "The reference bucket is held to the same controls by its owning team.");
         return stack;
     }
 }

@@ -7,9 +7,15 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using SecureSageMaker.Encryption;
+using SecureSageMaker.Guardrails;
+using SecureSageMaker.Hosting;
+using SecureSageMaker.Identity;
 using SecureSageMaker.Internal;
 using SecureSageMaker.Network;
+using SecureSageMaker.Notebooks;
 using SecureSageMaker.Storage;
+using SecureSageMaker.Studio;
+using SecureSageMaker.Training;
 
 namespace SecureSageMaker;
 
@@ -22,6 +28,8 @@ namespace SecureSageMaker;
 public sealed class SecureMlWorkspace : Construct
 {
     private readonly RetentionDays _logRetention;
+    private readonly HashSet<string> _pulledRepositories = new(StringComparer.Ordinal);
+    private Role? _jobRole;
 
     /// <summary>Creates the workspace.</summary>
     /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
@@ -60,6 +68,15 @@ public sealed class SecureMlWorkspace : Construct
             TrainingLogGroup = EncryptedLogGroup.Create(this, "TrainingJobsLogGroup", Keys.LogsKey, _logRetention, "/aws/sagemaker/TrainingJobs");
             ProcessingLogGroup = EncryptedLogGroup.Create(this, "ProcessingJobsLogGroup", Keys.LogsKey, _logRetention, "/aws/sagemaker/ProcessingJobs");
         }
+
+        GuardrailPolicy = new WorkspaceGuardrailPolicy(this, "GuardrailPolicy", this);
+        if (Network.FlowLog.IamRole is { } flowLogRole)
+        {
+            AttachGuardrails(flowLogRole);
+        }
+
+        PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", props.PresignedUrlAllowedCidrs ?? Array.Empty<string>(),
+            Network.InterfaceEndpoints[WorkspaceEndpoint.SageMakerApi].VpcEndpointId);
     }
 
     /// <summary>The customer-managed keys.</summary>
@@ -85,6 +102,15 @@ public sealed class SecureMlWorkspace : Construct
 
     /// <summary>The encrypted <c>/aws/sagemaker/ProcessingJobs</c> log group, if the workspace created it.</summary>
     public ILogGroup? ProcessingLogGroup { get; }
+
+    /// <summary>The guardrail policy bound to this workspace, attached to every role it creates.</summary>
+    public WorkspaceGuardrailPolicy GuardrailPolicy { get; }
+
+    /// <summary>The policy that limits presigned notebook and Studio URLs; attach it to the people's roles, groups and permission sets.</summary>
+    public PresignedUrlPolicy PresignedUrlPolicy { get; }
+
+    /// <summary>The execution role of training, processing and models (created on first use): reads data, reads and writes models.</summary>
+    public IRole JobRole => _jobRole ??= ExecutionRoleFactory.Create(this, "JobRole", this, ExecutionRoleKind.Job);
 
     /// <summary>The VPC.</summary>
     public IVpc Vpc => Network.Vpc;
@@ -112,6 +138,43 @@ public sealed class SecureMlWorkspace : Construct
 
     /// <summary>Lets <paramref name="grantee"/> read and write the model bucket.</summary>
     public Grant GrantModelReadWrite(IGrantable grantee) => ModelBucket.GrantReadWrite(grantee);
+
+    /// <summary>Adds a locked-down notebook instance.</summary>
+    public SecureNotebookInstance AddNotebookInstance(string id, SecureNotebookInstanceProps? props = null) => new(this, id, this, props);
+
+    /// <summary>Adds a VpcOnly Studio domain.</summary>
+    public SecureStudioDomain AddStudioDomain(string id, SecureStudioDomainProps props) => new(this, id, this, props);
+
+    /// <summary>Adds a network-isolated model.</summary>
+    public IsolatedModel AddModel(string id, IsolatedModelProps props) => new(this, id, this, props);
+
+    /// <summary>Adds an encrypted endpoint serving a model.</summary>
+    public EncryptedEndpoint AddEndpoint(string id, EncryptedEndpointProps props) => new(this, id, this, props);
+
+    /// <summary>Adds a training or processing job as a state machine, a pipeline and a published request.</summary>
+    public JobWorkflow AddJobWorkflow(string id, JobWorkflowProps props) => new(this, id, this, props);
+
+    /// <summary>Attaches the workspace's guardrail policy to roles, users or groups the user brings.</summary>
+    /// <exception cref="ArgumentException">A target is not an IAM role, user or group.</exception>
+    public void ApplyGuardrails(params IConstruct[] targets) => GuardrailPolicy.AttachTo(targets);
+
+    /// <summary>Lets the job role pull the image's ECR repository (any account: SageMaker's own images live in AWS accounts).</summary>
+    internal void AllowImagePull(string imageUri)
+    {
+        var arn = ImageUri.RepositoryArn(imageUri);
+        if (arn is null || !_pulledRepositories.Add(arn))
+        {
+            return;
+        }
+
+        JobRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability" },
+            Resources = new[] { arn },
+        }));
+    }
+
+    internal void AttachGuardrails(IRole role) => GuardrailPolicy.AttachTo(role);
 
     private SecureBucket NewDataBucket(string id, SecureMlWorkspaceProps props) => new(this, id, new SecureBucketProps
     {
@@ -151,6 +214,15 @@ public sealed class SecureMlWorkspace : Construct
         if (props.LogRetention is { } retention)
         {
             v.Require(Enum.IsDefined(retention), "LogRetention", (int)retention, "Use a RetentionDays value that CloudWatch Logs accepts.");
+        }
+
+        foreach (var cidr in props.PresignedUrlAllowedCidrs ?? Array.Empty<string>())
+        {
+            v.Require(!string.IsNullOrWhiteSpace(cidr), "PresignedUrlAllowedCidrs", cidr, "Remove the empty entry or give a company CIDR such as '203.0.113.0/24'.");
+            if (!string.IsNullOrWhiteSpace(cidr))
+            {
+                v.Cidr(cidr, "PresignedUrlAllowedCidrs");
+            }
         }
 
         if (props.InputBuckets is { } inputs)

@@ -91,4 +91,14 @@ public sealed class SecureMlWorkspaceProps
     /// <summary>Create the account-wide SageMaker log groups (<c>/aws/sagemaker/TrainingJobs</c>, <c>/aws/sagemaker/ProcessingJobs</c>) encrypted with the logs key. Turn off when another stack of the account already owns them.</summary>
     /// <remarks><strong>Default</strong>: true.</remarks>
     public bool? CreateSageMakerLogGroups { get; init; }
+
+    // Workloads and guardrails
+
+    /// <summary>Company CIDRs (IPv4) from which people may create presigned notebook and Studio URLs; requests through the workspace's SageMaker API endpoint are always admitted.</summary>
+    /// <remarks><strong>Default</strong>: none: presigned URLs only through the workspace's endpoint (from inside the VPC or a network connected to it).</remarks>
+    public string[]? PresignedUrlAllowedCidrs { get; init; }
+
+    /// <summary>Run the synth-time guardrail checker over the workspace's stack. Turning it off raises warning <see cref="WarningIds.GuardrailChecksDisabled"/>.</summary>
+    /// <remarks><strong>Default</strong>: true.</remarks>
+    public bool? ApplyGuardrailChecks { get; init; }
 }

@@ -68,6 +68,16 @@ internal sealed partial class PropsValidator
                 "Use 1 to {0} letters, digits and hyphens, starting with a letter or digit and not ending with a hyphen.", maxLength));
     }
 
+    public void EcrImage(string? value, string property)
+    {
+        Require(value is not null, property, value, "Give an ECR image URI.");
+        if (value is not null)
+        {
+            Require(ImageUri.IsEcr(value), property, value,
+                "Use an ECR image URI such as '111122223333.dkr.ecr.eu-west-1.amazonaws.com/repo:tag': a network-isolated workspace cannot pull from other registries.");
+        }
+    }
+
     public void Cidr(string? value, string property, bool allowHostBits = false)
     {
         if (value is null || Token.IsUnresolved(value))

@@ -24,6 +24,7 @@ public sealed class PrivateNetwork : Construct
     private readonly PolicyStatement _s3BucketsStatement;
     private readonly string? _organizationId;
     private readonly GatewayVpcEndpoint _s3Endpoint;
+    private bool _studioTraffic;
 
     /// <summary>Creates the network.</summary>
     /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
@@ -136,7 +137,7 @@ public sealed class PrivateNetwork : Construct
         }
 
         FlowLogGroup = EncryptedLogGroup.Create(this, "FlowLogGroup", flowLogsKey, props.FlowLogRetention ?? Defaults.LogRetention);
-        _ = new FlowLog(this, "FlowLog", new FlowLogProps
+        FlowLog = new FlowLog(this, "FlowLog", new FlowLogProps
         {
             ResourceType = FlowLogResourceType.FromVpc(Vpc),
             TrafficType = FlowLogTrafficType.ALL,
@@ -158,6 +159,9 @@ public sealed class PrivateNetwork : Construct
 
     /// <summary>The S3 gateway endpoint.</summary>
     public IGatewayVpcEndpoint S3Endpoint => _s3Endpoint;
+
+    /// <summary>The VPC flow log.</summary>
+    public FlowLog FlowLog { get; }
 
     /// <summary>The flow log group.</summary>
     public ILogGroup FlowLogGroup { get; }
@@ -215,6 +219,23 @@ public sealed class PrivateNetwork : Construct
 
         _endpoints[endpoint] = created;
         return created;
+    }
+
+    /// <summary>
+    /// Adds the rules a VpcOnly Studio domain needs: NFS (TCP 2049) to its EFS mount targets in the
+    /// VPC, and TCP 8192-65535 between Studio apps in the workload security group. Idempotent.
+    /// </summary>
+    public void AllowStudioTraffic()
+    {
+        if (_studioTraffic)
+        {
+            return;
+        }
+
+        _studioTraffic = true;
+        WorkloadSecurityGroup.AddEgressRule(Peer.Ipv4(Vpc.VpcCidrBlock), Port.Tcp(2049), "NFS to the Studio domain's EFS volume");
+        WorkloadSecurityGroup.AddIngressRule(WorkloadSecurityGroup, Port.TcpRange(8192, 65535), "Between Studio apps");
+        WorkloadSecurityGroup.AddEgressRule(WorkloadSecurityGroup, Port.TcpRange(8192, 65535), "Between Studio apps");
     }
 
     /// <summary>Whether the network has the endpoint.</summary>

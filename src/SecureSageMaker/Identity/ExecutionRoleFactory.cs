@@ -1,0 +1,153 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using SecureSageMaker.Encryption;
+
+namespace SecureSageMaker.Identity;
+
+/// <summary>What an execution role is for; each adds to the least privilege of the one before.</summary>
+internal enum ExecutionRoleKind
+{
+    /// <summary>Training, processing and hosting: read data, read and write models, write logs.</summary>
+    Job,
+
+    /// <summary>A notebook instance: a data scientist's seat; also starts jobs with the job role.</summary>
+    Notebook,
+
+    /// <summary>A Studio user or space: a notebook's rights plus Studio apps.</summary>
+    Studio,
+}
+
+/// <summary>
+/// Makes the workspace's execution roles: no AWS-managed policies, no <c>sagemaker:*</c>, every
+/// statement scoped to the workspace's ARNs or, where an action has no resource, to a condition.
+/// </summary>
+internal static class ExecutionRoleFactory
+{
+    public static Role Create(Construct scope, string id, SecureMlWorkspace workspace, ExecutionRoleKind kind)
+    {
+        var stack = Stack.Of(scope);
+        var role = new Role(scope, id, new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com"),
+            Description = "SageMaker " + kind.ToString().ToLowerInvariant() + " execution role of a secure workspace (least privilege).",
+            MaxSessionDuration = Duration.Hours(1),
+        });
+
+        _ = workspace.GrantRead(role);
+        _ = workspace.GrantModelReadWrite(role);
+        if (kind != ExecutionRoleKind.Job)
+        {
+            _ = workspace.GrantReadWrite(role);
+        }
+
+        foreach (var input in workspace.InputBuckets)
+        {
+            _ = input.GrantRead(role);
+        }
+
+        var logGroups = "arn:" + stack.Partition + ":logs:" + stack.Region + ":" + stack.Account + ":log-group:/aws/sagemaker/*";
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteSageMakerLogs",
+            Actions = new[] { "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:CreateLogGroup" },
+            Resources = new[] { logGroups, logGroups + ":log-stream:*" },
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "PutSageMakerMetrics",
+            Actions = new[] { "cloudwatch:PutMetricData" },
+            Resources = new[] { "*" },
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringLike"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = new[] { "/aws/sagemaker/*", "aws/sagemaker/*" } },
+            },
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "GetEcrToken",
+            Actions = new[] { "ecr:GetAuthorizationToken" },
+            Resources = new[] { "*" },
+        }));
+
+        var vpcArn = "arn:" + stack.Partition + ":ec2:" + stack.Region + ":" + stack.Account + ":vpc/" + workspace.Vpc.VpcId;
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DescribeNetwork",
+            Actions = new[] { "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups" },
+            Resources = new[] { "*" },
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ManageNetworkInterfacesInTheWorkspaceVpc",
+            Actions = new[] { "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission" },
+            Resources = new[] { "*" },
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEqualsIfExists"] = new Dictionary<string, object> { ["ec2:Vpc"] = vpcArn },
+            },
+        }));
+        role.AddToPolicy(WorkspaceKey.UseThroughServices(workspace.Keys.DataKey,
+            new[] { "kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*" },
+            "sagemaker", "s3", "ec2"));
+
+        if (kind != ExecutionRoleKind.Job)
+        {
+            AddDataScientistRights(role, workspace, stack, kind);
+        }
+
+        workspace.AttachGuardrails(role);
+        return role;
+    }
+
+    private static void AddDataScientistRights(Role role, SecureMlWorkspace workspace, Stack stack, ExecutionRoleKind kind)
+    {
+        string Arn(string resource) => "arn:" + stack.Partition + ":sagemaker:" + stack.Region + ":" + stack.Account + ":" + resource;
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "RunWorkspaceJobsAndModels",
+            Actions = new[]
+            {
+                "sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob",
+                "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",
+                "sagemaker:CreateHyperParameterTuningJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:StopHyperParameterTuningJob",
+                "sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:AddTags", "sagemaker:ListTags",
+            },
+            Resources = new[]
+            {
+                Arn("training-job/*"), Arn("processing-job/*"), Arn("hyper-parameter-tuning-job/*"), Arn("model/*"),
+            },
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ListSageMakerResources",
+            Actions = new[] { "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListModels", "sagemaker:ListEndpoints", "sagemaker:Search" },
+            Resources = new[] { "*" },
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "PassTheJobRoleToSageMaker",
+            Actions = new[] { "iam:PassRole" },
+            Resources = new[] { workspace.JobRole.RoleArn },
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "sagemaker.amazonaws.com" },
+            },
+        }));
+
+        if (kind == ExecutionRoleKind.Studio)
+        {
+            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "UseStudioApps",
+                Actions = new[]
+                {
+                    "sagemaker:CreateApp", "sagemaker:DeleteApp", "sagemaker:DescribeApp", "sagemaker:ListApps",
+                    "sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile", "sagemaker:DescribeSpace", "sagemaker:ListSpaces",
+                    "sagemaker:CreateSpace", "sagemaker:UpdateSpace", "sagemaker:DeleteSpace",
+                },
+                Resources = new[] { Arn("app/*"), Arn("domain/*"), Arn("user-profile/*"), Arn("space/*") },
+            }));
+        }
+    }
+}
