@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using SecureSageMaker;
+using SecureSageMaker.Guardrails;
 using SecureSageMaker.Hosting;
 using SecureSageMaker.Network;
 using SecureSageMaker.Notebooks;
@@ -22,10 +23,29 @@ public static class ExampleStacks
     /// <summary>An AWS Deep Learning Container image (account 763104351884 publishes them).</summary>
     public const string TrainingImage = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-cpu-py311";
 
-    /// <summary>Adds both example stacks to <paramref name="scope"/>.</summary>
+    /// <summary>Name of the stack with the organization SCP.</summary>
+    public const string OrganizationStackName = "SecureMlOrganizationGuardrails";
+
+    /// <summary>The OU the example SCP targets when cdk.json names none (an example id: replace it).</summary>
+    public const string ExampleOrganizationalUnit = "ou-ab12-cdef3456";
+
+    /// <summary>Adds both example workspace stacks to <paramref name="scope"/>.</summary>
     public static (Stack Default, Stack Full) AddAll(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
         return (AddDefault(scope, synthesizer, env), AddFull(scope, synthesizer, env));
+    }
+
+    /// <summary>The organization guardrails (an SCP), deployed from the management account.</summary>
+    public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
+    {
+        var stack = new Stack(scope, OrganizationStackName, new StackProps
+        {
+            Description = "SecureSageMaker example: the organization SCP that carries the SageMaker guardrails to every ML account.",
+            Synthesizer = synthesizer,
+            Env = env,
+        });
+        _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps { TargetIds = targetIds });
+        return stack;
     }
 
     /// <summary>A workspace with every default: the posture a new ML account gets.</summary>

@@ -77,6 +77,19 @@ public sealed class SecureMlWorkspace : Construct
 
         PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", props.PresignedUrlAllowedCidrs ?? Array.Empty<string>(),
             Network.InterfaceEndpoints[WorkspaceEndpoint.SageMakerApi].VpcEndpointId);
+
+        const string logTargetReason = "S3 server access logging delivers only to a target bucket encrypted with SSE-S3; this bucket holds access logs, not data.";
+        GuardrailChecks.Acknowledge(AccessLogsBucket, "SecureSageMaker-S31", logTargetReason);
+        CdkNagSuppressions.Suppress(AccessLogsBucket.Bucket, "AwsSolutions-S1", "This is the server access log bucket of the workspace; logging it into itself would loop.");
+        if (props.ApplyGuardrailChecks ?? Defaults.ApplyGuardrailChecks)
+        {
+            GuardrailChecks.Apply(Stack.Of(this));
+        }
+        else
+        {
+            Annotations.Of(this).AddWarningV2(WarningIds.GuardrailChecksDisabled,
+                "The synth-time guardrail checker is off for this stack (ApplyGuardrailChecks false): resources added beside the workspace are not checked.");
+        }
     }
 
     /// <summary>The customer-managed keys.</summary>

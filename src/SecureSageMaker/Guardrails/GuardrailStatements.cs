@@ -46,12 +46,15 @@ public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Action
 /// </summary>
 public static class GuardrailStatements
 {
-    /// <summary>Actions that start a training, tuning, processing or monitoring job, or create a model.</summary>
+    /// <summary>
+    /// Actions that start a training, tuning, processing or monitoring job, or create a model.
+    /// <c>Create*JobDefinition</c> names the four monitoring job definitions (data quality, model
+    /// quality, bias, explainability) in one entry, which keeps the SCP under its size limit.
+    /// </summary>
     public static readonly IReadOnlyList<string> IsolatedActions = new[]
     {
         "sagemaker:CreateTrainingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateModel",
-        "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateModelQualityJobDefinition",
-        "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition",
+        "sagemaker:Create*JobDefinition",
     };
 
     /// <summary>The job actions that take volume and output keys and inter-container traffic encryption (all but CreateModel).</summary>

@@ -97,7 +97,18 @@ internal static class ExecutionRoleFactory
         }
 
         workspace.AttachGuardrails(role);
+        SuppressWildcardFinding(role);
         return role;
+    }
+
+    /// <summary>Tells cdk-nag why the role's policy has wildcards: each is scoped by an ARN prefix of this account or by a condition.</summary>
+    internal static void SuppressWildcardFinding(IRole role)
+    {
+        if (role.Node.TryFindChild("DefaultPolicy") is { } policy)
+        {
+            Guardrails.CdkNagSuppressions.Suppress(policy, "AwsSolutions-IAM5",
+                "Wildcards are limited to this account's SageMaker ARN prefixes (training-job/*, model/*, log-group:/aws/sagemaker/*, bucket/*) or to actions without resource-level permissions, scoped by conditions (kms:ViaService, ec2:Vpc, cloudwatch:namespace).");
+        }
     }
 
     private static void AddDataScientistRights(Role role, SecureMlWorkspace workspace, Stack stack, ExecutionRoleKind kind)
