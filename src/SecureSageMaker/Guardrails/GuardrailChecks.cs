@@ -17,6 +17,10 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
     /// <summary>Metadata key under which acknowledgments are stored on a construct.</summary>
     public const string AcknowledgmentMetadataKey = "secure-sagemaker:acknowledgments";
 
+    private static readonly System.Reflection.PropertyInfo UpdatedProperties = typeof(CfnResource).GetProperty(
+        "UpdatedProperties", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
+        ?? throw new InvalidOperationException("CfnResource.UpdatedProperties is missing from this version of Amazon.CDK.Lib.");
+
     private readonly Dictionary<string, IReadOnlyList<ResourceView>> _views = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<GuardrailRule> _rules;
 
@@ -135,13 +139,9 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
 
     private static ResourceView ToView(Stack stack, CfnResource resource)
     {
-        object? properties = null;
-        if (resource is IInspectable inspectable)
-        {
-            var inspector = new TreeInspector();
-            inspectable.Inspect(inspector);
-            _ = inspector.Attributes.TryGetValue("aws:cdk:cloudformation:props", out properties);
-        }
+        // UpdatedProperties is protected in the jsii binding; it holds the properties of L1 classes and
+        // of generic CfnResource alike (property overrides are not included).
+        var properties = UpdatedProperties.GetValue(resource);
 
         var resolved = properties is null ? null : stack.Resolve(properties);
         var json = resolved is null ? new JsonObject() : JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(resolved)) as JsonObject ?? new JsonObject();
