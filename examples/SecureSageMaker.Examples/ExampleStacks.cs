@@ -35,6 +35,30 @@ public static class ExampleStacks
         return (AddDefault(scope, synthesizer, env), AddFull(scope, synthesizer, env));
     }
 
+    /// <summary>One workspace stack per configured account and region, with that environment.</summary>
+    public static IReadOnlyList<Stack> AddAccounts(Construct scope, IReadOnlyList<AccountTarget> targets, IStackSynthesizer? synthesizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return targets.Select(target =>
+        {
+            var stack = new Stack(scope, target.StackName, new StackProps
+            {
+                Description = "SecureSageMaker workspace for account " + target.Account + " in " + target.Region + ".",
+                Env = new Amazon.CDK.Environment { Account = target.Account, Region = target.Region },
+                Synthesizer = synthesizer,
+            });
+
+            // The zones are in the config: answer CDK's zone lookup from it, so synth needs no AWS credentials.
+            stack.Node.SetContext("availability-zones:account=" + target.Account + ":region=" + target.Region, target.AvailabilityZones);
+            _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
+            {
+                AvailabilityZones = target.AvailabilityZones,
+                PresignedUrlAllowedCidrs = target.PresignedUrlAllowedCidrs,
+            });
+            return stack;
+        }).ToList();
+    }
+
     /// <summary>The organization guardrails (an SCP), deployed from the management account.</summary>
     public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {

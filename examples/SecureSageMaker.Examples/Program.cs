@@ -3,5 +3,6 @@ using SecureSageMaker.Examples;
 
 var app = new App();
 _ = ExampleStacks.AddAll(app);
-_ = ExampleStacks.AddOrganization(app, new[] { ExampleStacks.ExampleOrganizationalUnit });
+_ = ExampleStacks.AddAccounts(app, AccountTargets.Read(app));
+_ = ExampleStacks.AddOrganization(app, AccountTargets.OrganizationTargets(app, new[] { ExampleStacks.ExampleOrganizationalUnit }));
 _ = app.Synth();

@@ -30,6 +30,7 @@ public sealed class SecureMlWorkspace : Construct
     private readonly RetentionDays _logRetention;
     private readonly HashSet<string> _pulledRepositories = new(StringComparer.Ordinal);
     private Role? _jobRole;
+    private readonly List<string> _workloads = new();
 
     /// <summary>Creates the workspace.</summary>
     /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
@@ -38,6 +39,7 @@ public sealed class SecureMlWorkspace : Construct
     {
         props ??= new SecureMlWorkspaceProps();
         _logRetention = props.LogRetention ?? Defaults.LogRetention;
+        PresignedUrlAllowedCidrs = props.PresignedUrlAllowedCidrs ?? Array.Empty<string>();
 
         Keys = new WorkspaceKeys(this, "Keys", props.DataKey, props.LogsKey, props.KeyPendingWindowDays);
         Network = new PrivateNetwork(this, "Network", NetworkProps(props) with
@@ -58,7 +60,7 @@ public sealed class SecureMlWorkspace : Construct
 
         foreach (var bucket in InputBuckets)
         {
-            Annotations.Of(this).AddWarningV2(WarningIds.UnverifiedInputBucket, string.Format(CultureInfo.InvariantCulture,
+            Internal.Weakening.Warn(this, WarningIds.UnverifiedInputBucket, string.Format(CultureInfo.InvariantCulture,
                 "Input bucket '{0}' was brought to the workspace: its encryption, public access and policy cannot be verified here. Hold it to the same controls as the workspace's buckets.",
                 bucket.Node.Path));
         }
@@ -87,9 +89,11 @@ public sealed class SecureMlWorkspace : Construct
         }
         else
         {
-            Annotations.Of(this).AddWarningV2(WarningIds.GuardrailChecksDisabled,
+            Internal.Weakening.Warn(this, WarningIds.GuardrailChecksDisabled,
                 "The synth-time guardrail checker is off for this stack (ApplyGuardrailChecks false): resources added beside the workspace are not checked.");
         }
+
+        Node.AddValidation(new Reporting.PostureReportWriter(this));
     }
 
     /// <summary>The customer-managed keys.</summary>
@@ -124,6 +128,12 @@ public sealed class SecureMlWorkspace : Construct
 
     /// <summary>The execution role of training, processing and models (created on first use): reads data, reads and writes models.</summary>
     public IRole JobRole => _jobRole ??= ExecutionRoleFactory.Create(this, "JobRole", this, ExecutionRoleKind.Job);
+
+    /// <summary>Company CIDRs admitted to create presigned URLs.</summary>
+    public IReadOnlyList<string> PresignedUrlAllowedCidrs { get; }
+
+    /// <summary>Labels of the workloads added to the workspace, for the posture report.</summary>
+    public IReadOnlyList<string> Workloads => _workloads;
 
     /// <summary>The VPC.</summary>
     public IVpc Vpc => Network.Vpc;
@@ -186,6 +196,8 @@ public sealed class SecureMlWorkspace : Construct
             Resources = new[] { arn },
         }));
     }
+
+    internal void RegisterWorkload(string label) => _workloads.Add(label);
 
     internal void AttachGuardrails(IRole role) => GuardrailPolicy.AttachTo(role);
 

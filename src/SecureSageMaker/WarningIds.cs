@@ -37,9 +37,6 @@ public static class WarningIds
     /// <summary>The synth-time guardrail checker was turned off for the workspace's stack.</summary>
     public const string GuardrailChecksDisabled = "SecureSageMaker:GuardrailChecksDisabled";
 
-    /// <summary>Presigned notebook and Studio URLs are not limited to company CIDRs.</summary>
-    public const string PresignedUrlsUnrestricted = "SecureSageMaker:PresignedUrlsUnrestricted";
-
     /// <summary>The workload security group admits all traffic from itself (distributed training).</summary>
     public const string SelfReferencingTraffic = "SecureSageMaker:SelfReferencingTraffic";
 }

@@ -33,14 +33,14 @@ public sealed class WorkspaceKeys : Construct
             LogsKey = logsKey;
             if (logsKey is not Key)
             {
-                Annotations.Of(this).AddWarningV2(WarningIds.ImportedKeyPolicyUnmanaged,
+                Internal.Weakening.Warn(this, WarningIds.ImportedKeyPolicyUnmanaged,
                     "The logs key was brought to the workspace, so its key policy is not managed here. It must admit the service principal logs.<region>.amazonaws.com for this account's log groups, or log groups fail to create.");
             }
         }
 
         if (dataKey is not null && IsForeignAccount(dataKey))
         {
-            Annotations.Of(this).AddWarningV2(WarningIds.ForeignAccountKey,
+            Internal.Weakening.Warn(this, WarningIds.ForeignAccountKey,
                 "The data key belongs to another account: its owner can revoke access to every object it encrypts, and its key policy must admit this account's roles.");
         }
     }

@@ -31,6 +31,9 @@ public sealed class WorkspaceGuardrailPolicy : Construct
     /// <summary>The managed policy.</summary>
     public IManagedPolicy Policy => _policy;
 
+    /// <summary>How many roles, users and groups the policy is attached to.</summary>
+    public int AttachmentCount { get; private set; }
+
     /// <summary>The statements, with their purposes.</summary>
     public IReadOnlyList<GuardrailStatement> Statements { get; }
 
@@ -49,6 +52,7 @@ public sealed class WorkspaceGuardrailPolicy : Construct
 
         foreach (var target in targets)
         {
+            AttachmentCount++;
             switch (target)
             {
                 case IRole role:

@@ -20,18 +20,19 @@ public sealed partial class EncryptedEndpoint : Construct
     public EncryptedEndpoint(Construct scope, string id, SecureMlWorkspace workspace, EncryptedEndpointProps props)
         : base(scope, Validate(scope, id, workspace, props))
     {
+        workspace.RegisterWorkload("Endpoint " + props.EndpointName);
         var instanceType = props.InstanceType ?? Defaults.EndpointInstanceType;
         var count = props.InitialInstanceCount ?? Defaults.EndpointInitialInstanceCount;
         var hasLocalNvme = !Token.IsUnresolved(instanceType) && HasLocalNvmeStorage(instanceType);
         if (hasLocalNvme)
         {
-            Annotations.Of(this).AddWarningV2(WarningIds.EndpointKmsKeyOmitted,
+            Internal.Weakening.Warn(this, WarningIds.EndpointKmsKeyOmitted,
                 "Instance type '" + instanceType + "' has local NVMe storage, which SageMaker encrypts with its own hardware keys and which rejects a KmsKeyId: the endpoint config omits it. Data capture stays encrypted with the workspace key.");
         }
 
         if (count < 2)
         {
-            Annotations.Of(this).AddWarningV2(WarningIds.SingleInstanceEndpoint,
+            Internal.Weakening.Warn(this, WarningIds.SingleInstanceEndpoint,
                 "The endpoint runs a single instance (InitialInstanceCount " + count + "): an instance or AZ failure takes it down.");
         }
 

@@ -17,6 +17,7 @@ public sealed class IsolatedModel : Construct
     public IsolatedModel(Construct scope, string id, SecureMlWorkspace workspace, IsolatedModelProps props)
         : base(scope, Validate(scope, id, workspace, props))
     {
+        workspace.RegisterWorkload("Model " + id);
         workspace.AllowImagePull(props.Image);
         Resource = new CfnModel(this, "Resource", new CfnModelProps
         {

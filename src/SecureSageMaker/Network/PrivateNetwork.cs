@@ -46,7 +46,7 @@ public sealed class PrivateNetwork : Construct
             WorkloadSubnets = new SubnetSelection { SubnetType = ChooseSubnetType(props.Vpc) };
             if (props.Vpc.PublicSubnets.Length > 0)
             {
-                Annotations.Of(this).AddWarningV2(WarningIds.VpcHasInternetPath,
+                Internal.Weakening.Warn(this, WarningIds.VpcHasInternetPath,
                     "The VPC brought to this workspace has public subnets, so an internet path may exist. Workloads are placed in its private or isolated subnets only; remove the internet gateway and NAT routes to keep data from leaving.");
             }
         }
@@ -84,14 +84,14 @@ public sealed class PrivateNetwork : Construct
         {
             WorkloadSecurityGroup.AddIngressRule(WorkloadSecurityGroup, Port.AllTraffic(), "Distributed training between workspace workloads");
             WorkloadSecurityGroup.AddEgressRule(WorkloadSecurityGroup, Port.AllTraffic(), "Distributed training between workspace workloads");
-            Annotations.Of(this).AddWarningV2(WarningIds.SelfReferencingTraffic,
+            Internal.Weakening.Warn(this, WarningIds.SelfReferencingTraffic,
                 "Workloads in the workspace security group can reach each other on every port (AllowSelfReferencingTraffic). Keep it for distributed training only.");
         }
 
         if (props.AllowEndpointAccessFromVpcCidr ?? false)
         {
             EndpointSecurityGroup.AddIngressRule(Peer.Ipv4(Vpc.VpcCidrBlock), Port.Tcp(443), "HTTPS from the whole VPC");
-            Annotations.Of(this).AddWarningV2(WarningIds.EndpointOpenToVpcCidr,
+            Internal.Weakening.Warn(this, WarningIds.EndpointOpenToVpcCidr,
                 "The interface endpoints admit TCP 443 from the whole VPC CIDR (AllowEndpointAccessFromVpcCidr), not only from the workspace's security group.");
         }
 
@@ -115,7 +115,7 @@ public sealed class PrivateNetwork : Construct
         {
             if (_removed.Contains(endpoint))
             {
-                Annotations.Of(this).AddWarningV2(WarningIds.OptionalEndpointRemoved, string.Format(CultureInfo.InvariantCulture,
+                Internal.Weakening.Warn(this, WarningIds.OptionalEndpointRemoved, string.Format(CultureInfo.InvariantCulture,
                     "The '{0}' interface endpoint was removed (RemovedEndpoints); calls to that service from the workspace will fail or hang.", endpoint.Name));
                 continue;
             }

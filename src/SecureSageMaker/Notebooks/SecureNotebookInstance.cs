@@ -22,6 +22,7 @@ public sealed class SecureNotebookInstance : Construct
     public SecureNotebookInstance(Construct scope, string id, SecureMlWorkspace workspace, SecureNotebookInstanceProps? props = null)
         : base(scope, Validate(scope, id, workspace, props ?? new SecureNotebookInstanceProps()))
     {
+        workspace.RegisterWorkload("Notebook instance " + id);
         props ??= new SecureNotebookInstanceProps();
         _ = workspace.Network.AddEndpoint(WorkspaceEndpoint.SageMakerNotebook);
         Role = ExecutionRoleFactory.Create(this, "Role", workspace, ExecutionRoleKind.Notebook);
@@ -38,7 +39,7 @@ public sealed class SecureNotebookInstance : Construct
                 OnStart = Hook(props.OnStartScript),
             });
             lifecycleName = lifecycle.AttrNotebookInstanceLifecycleConfigName;
-            Annotations.Of(this).AddWarningV2(WarningIds.NotebookLifecycleRunsAsRoot,
+            Internal.Weakening.Warn(this, WarningIds.NotebookLifecycleRunsAsRoot,
                 "This notebook has a lifecycle configuration: its scripts run as root even with RootAccess Disabled. Review them as privileged code.");
         }
 

@@ -25,6 +25,7 @@ public sealed class SecureStudioDomain : Construct
     public SecureStudioDomain(Construct scope, string id, SecureMlWorkspace workspace, SecureStudioDomainProps props)
         : base(scope, Validate(scope, id, workspace, props))
     {
+        workspace.RegisterWorkload("Studio domain " + props.DomainName);
         _ = workspace.Network.AddEndpoint(WorkspaceEndpoint.SageMakerStudio);
         workspace.Network.AllowStudioTraffic();
         Role = ExecutionRoleFactory.Create(this, "Role", workspace, ExecutionRoleKind.Studio);

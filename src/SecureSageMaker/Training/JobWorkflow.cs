@@ -26,6 +26,7 @@ public sealed class JobWorkflow : Construct
     public JobWorkflow(Construct scope, string id, SecureMlWorkspace workspace, JobWorkflowProps props)
         : base(scope, Validate(scope, id, workspace, props))
     {
+        workspace.RegisterWorkload((props.Definition is TrainingJobDefinition ? "Training " : "Processing ") + props.Name);
         var stack = Stack.Of(this);
         var definition = props.Definition;
         workspace.AllowImagePull(definition.Image);
