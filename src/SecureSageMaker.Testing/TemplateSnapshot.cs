@@ -78,6 +78,14 @@ public static partial class TemplateSnapshot
         ArgumentNullException.ThrowIfNull(snapshotPath);
         var received = Path.ChangeExtension(snapshotPath, ".received.json");
         var exists = File.Exists(snapshotPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(snapshotPath))!;
+        if (!exists && mode == SnapshotMode.Verify && !Directory.Exists(folder))
+        {
+            throw new SnapshotMismatchException(string.Format(CultureInfo.InvariantCulture,
+                "Snapshot folder '{0}' does not exist. If the path comes from [CallerFilePath], the test project may be built with ContinuousIntegrationBuild or a PathMap, which rewrite source paths; turn them off for test projects.",
+                folder));
+        }
+
         if (mode == SnapshotMode.Update || (!exists && mode == SnapshotMode.WriteMissing))
         {
             _ = Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(snapshotPath))!);
