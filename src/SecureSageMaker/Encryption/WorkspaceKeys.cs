@@ -51,8 +51,8 @@ public sealed class WorkspaceKeys : Construct
     /// <summary>The key of the workspace's log groups.</summary>
     public IKey LogsKey { get; }
 
-    private bool IsForeignAccount(IKey key) => !Token.IsUnresolved(key.Env.Account)
-        && !Token.IsUnresolved(Stack.Of(this).Account) && key.Env.Account != Stack.Of(this).Account;
+    private bool IsForeignAccount(IKey key) => !Internal.Tokens.IsUnresolved(key.Env.Account)
+        && !Internal.Tokens.IsUnresolved(Stack.Of(this).Account) && key.Env.Account != Stack.Of(this).Account;
 
     private static string Validate(Construct scope, string id, IKey? dataKey, IKey? logsKey, int? pendingWindowDays)
     {
@@ -75,14 +75,14 @@ public sealed class WorkspaceKeys : Construct
             }
 
             var region = key.Env.Region;
-            if (!Token.IsUnresolved(region) && !Token.IsUnresolved(stack.Region) && region != stack.Region)
+            if (!Internal.Tokens.IsUnresolved(region) && !Internal.Tokens.IsUnresolved(stack.Region) && region != stack.Region)
             {
                 v.Fail(name, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
                     "KMS keys are regional: bring a key of the stack's region '{0}', not '{1}'.", stack.Region, region));
             }
 
             var account = key.Env.Account;
-            if (name == "LogsKey" && !Token.IsUnresolved(account) && !Token.IsUnresolved(stack.Account) && account != stack.Account)
+            if (name == "LogsKey" && !Internal.Tokens.IsUnresolved(account) && !Internal.Tokens.IsUnresolved(stack.Account) && account != stack.Account)
             {
                 v.Fail(name, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
                     "CloudWatch Logs needs a key of the log group's own account '{0}', not '{1}'.", stack.Account, account));

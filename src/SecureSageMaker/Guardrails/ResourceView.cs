@@ -8,10 +8,9 @@ namespace SecureSageMaker.Guardrails;
 /// <c>KMSMasterKeyID</c> and <c>kmsMasterKeyId</c> alike.
 /// </summary>
 /// <param name="Type">The CloudFormation type, such as <c>AWS::SageMaker::Model</c>.</param>
-/// <param name="LogicalPath">The construct path, for messages.</param>
-/// <param name="LogicalId">The logical id in the template, when known.</param>
+/// <param name="LogicalId">The logical id in the template, where a rule needs it (buckets), else null.</param>
 /// <param name="Properties">The resolved properties.</param>
-public sealed record ResourceView(string Type, string LogicalPath, string? LogicalId, JsonObject Properties)
+public sealed record ResourceView(string Type, string? LogicalId, JsonObject Properties)
 {
     /// <summary>The resources of the same stack (this one included), for rules that look across resources.</summary>
     public IReadOnlyList<ResourceView> Stack { get; init; } = Array.Empty<ResourceView>();

@@ -23,7 +23,7 @@ public sealed partial class EncryptedEndpoint : Construct
         workspace.RegisterWorkload("Endpoint " + props.EndpointName);
         var instanceType = props.InstanceType ?? Defaults.EndpointInstanceType;
         var count = props.InitialInstanceCount ?? Defaults.EndpointInitialInstanceCount;
-        var hasLocalNvme = !Token.IsUnresolved(instanceType) && HasLocalNvmeStorage(instanceType);
+        var hasLocalNvme = !Internal.Tokens.IsUnresolved(instanceType) && HasLocalNvmeStorage(instanceType);
         if (hasLocalNvme)
         {
             Internal.Weakening.Warn(this, WarningIds.EndpointKmsKeyOmitted,

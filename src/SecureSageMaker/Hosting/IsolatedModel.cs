@@ -52,7 +52,7 @@ public sealed class IsolatedModel : Construct
         var v = new PropsValidator(scope, id);
         v.EcrImage(props.Image, "Image");
         v.SageMakerName(props.ModelName, "ModelName");
-        if (props.ModelDataKey is { } key && !Token.IsUnresolved(key))
+        if (props.ModelDataKey is { } key && !Internal.Tokens.IsUnresolved(key))
         {
             v.Require(key.Length > 0 && !key.StartsWith('/') && !key.StartsWith("s3://", StringComparison.Ordinal), "ModelDataKey", key,
                 "Give the object key inside the workspace's model bucket, such as 'models/churn/model.tar.gz'.");

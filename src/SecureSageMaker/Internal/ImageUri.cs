@@ -6,7 +6,7 @@ namespace SecureSageMaker.Internal;
 /// <summary>An ECR image URI: <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com[.cn]/&lt;repository&gt;[:tag|@digest]</c>.</summary>
 internal static partial class ImageUri
 {
-    public static bool IsEcr(string uri) => Token.IsUnresolved(uri) || Pattern().IsMatch(uri);
+    public static bool IsEcr(string uri) => Internal.Tokens.IsUnresolved(uri) || Pattern().IsMatch(uri);
 
     /// <summary>The repository ARN of an ECR image URI, or null for a token.</summary>
     public static string? RepositoryArn(string uri)

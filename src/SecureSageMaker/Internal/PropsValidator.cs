@@ -11,13 +11,21 @@ namespace SecureSageMaker.Internal;
 /// </summary>
 internal sealed partial class PropsValidator
 {
-    private readonly string _path;
+    private readonly IConstruct _scope;
+    private readonly string _id;
     private readonly List<string> _problems = new();
 
     public PropsValidator(IConstruct scope, string id)
     {
-        var parent = scope.Node.Path;
-        _path = string.IsNullOrEmpty(parent) ? id : parent + "/" + id;
+        _scope = scope;
+        _id = id;
+    }
+
+    // The path costs jsii round trips; it is only needed for a message.
+    private string Path()
+    {
+        var parent = _scope.Node.Path;
+        return string.IsNullOrEmpty(parent) ? _id : parent + "/" + _id;
     }
 
     public void Fail(string property, object? received, string fix)
@@ -36,7 +44,7 @@ internal sealed partial class PropsValidator
     /// <summary>Checks an integer within an inclusive range, unless it is a token.</summary>
     public void InRange(int? value, int min, int max, string property)
     {
-        if (value is null || Token.IsUnresolved(value.Value))
+        if (value is null)
         {
             return;
         }
@@ -47,7 +55,7 @@ internal sealed partial class PropsValidator
 
     public void MlInstanceType(string? value, string property)
     {
-        if (value is null || Token.IsUnresolved(value))
+        if (value is null || Internal.Tokens.IsUnresolved(value))
         {
             return;
         }
@@ -58,7 +66,7 @@ internal sealed partial class PropsValidator
 
     public void SageMakerName(string? value, string property, int maxLength = 63)
     {
-        if (value is null || Token.IsUnresolved(value))
+        if (value is null || Internal.Tokens.IsUnresolved(value))
         {
             return;
         }
@@ -80,7 +88,7 @@ internal sealed partial class PropsValidator
 
     public void Cidr(string? value, string property, bool allowHostBits = false)
     {
-        if (value is null || Token.IsUnresolved(value))
+        if (value is null || Internal.Tokens.IsUnresolved(value))
         {
             return;
         }
@@ -94,7 +102,7 @@ internal sealed partial class PropsValidator
     /// <summary>Checks an IAM role or user ARN; wildcards are allowed in the name.</summary>
     public void PrincipalArn(string? value, string property)
     {
-        if (value is null || Token.IsUnresolved(value))
+        if (value is null || Internal.Tokens.IsUnresolved(value))
         {
             Require(value is not null, property, value, "Remove the empty entry or give an IAM role or user ARN.");
             return;
@@ -114,7 +122,7 @@ internal sealed partial class PropsValidator
         var lines = string.Join(System.Environment.NewLine, _problems.Select(p => "- " + p));
         throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
             "Invalid props for construct '{0}' ({1} problem{2}):{3}{4}",
-            _path, _problems.Count, _problems.Count == 1 ? string.Empty : "s", System.Environment.NewLine, lines));
+            Path(), _problems.Count, _problems.Count == 1 ? string.Empty : "s", System.Environment.NewLine, lines));
     }
 
     private static string Describe(object? value) => value switch

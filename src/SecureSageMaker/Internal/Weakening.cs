@@ -15,5 +15,6 @@ internal static class Weakening
     {
         Annotations.Of(scope).AddWarningV2(id, message);
         scope.Node.AddMetadata(MetadataKey, new Dictionary<string, object> { ["id"] = id, ["message"] = message });
+        PostureLedger.Of(scope).Weakenings.Add((scope, id, message));
     }
 }

@@ -25,6 +25,7 @@ public sealed class PrivateNetwork : Construct
     private readonly string? _organizationId;
     private readonly GatewayVpcEndpoint _s3Endpoint;
     private bool _studioTraffic;
+    private string[]? _subnetIds;
 
     /// <summary>Creates the network.</summary>
     /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
@@ -184,7 +185,7 @@ public sealed class PrivateNetwork : Construct
         Math.Round(InterfaceEndpointCount * AvailabilityZoneCount * Defaults.HoursPerMonth * Defaults.InterfaceEndpointUsdPerAzHour, 2);
 
     /// <summary>The subnet ids workloads run in.</summary>
-    public string[] SubnetIds => Vpc.SelectSubnets(WorkloadSubnets).SubnetIds;
+    public string[] SubnetIds => _subnetIds ??= Vpc.SelectSubnets(WorkloadSubnets).SubnetIds;
 
     /// <summary>Adds an interface endpoint from the catalog; adding one twice returns the first.</summary>
     /// <exception cref="ArgumentException">The endpoint was removed through <see cref="PrivateNetworkProps.RemovedEndpoints"/>.</exception>
@@ -345,13 +346,13 @@ public sealed class PrivateNetwork : Construct
         }
 
         ValidateEndpoints(v, props);
-        if (props.OrganizationId is not null && !Token.IsUnresolved(props.OrganizationId))
+        if (props.OrganizationId is not null && !Internal.Tokens.IsUnresolved(props.OrganizationId))
         {
             v.Require(System.Text.RegularExpressions.Regex.IsMatch(props.OrganizationId, "^o-[a-z0-9]{10,32}$"),
                 "OrganizationId", props.OrganizationId, "Use an AWS Organizations id such as 'o-a1b2c3d4e5'.");
         }
 
-        if (props.S3PrefixListId is not null && !Token.IsUnresolved(props.S3PrefixListId))
+        if (props.S3PrefixListId is not null && !Internal.Tokens.IsUnresolved(props.S3PrefixListId))
         {
             v.Require(System.Text.RegularExpressions.Regex.IsMatch(props.S3PrefixListId, "^pl-[0-9a-f]{8,17}$"),
                 "S3PrefixListId", props.S3PrefixListId, "Use the id of the region's S3 prefix list, such as 'pl-63a5400a'.");
@@ -379,13 +380,13 @@ public sealed class PrivateNetwork : Construct
 
         v.Require(zoneCount >= 2, props.AvailabilityZones is null ? "AvailabilityZoneCount" : "AvailabilityZones", zoneCount,
             "Use at least 2 availability zones: SageMaker endpoints and Studio need subnets in two zones.");
-        if (props.AvailabilityZones is null && zoneCount > 2 && Token.IsUnresolved(Stack.Of(scope).Region))
+        if (props.AvailabilityZones is null && zoneCount > 2 && Internal.Tokens.IsUnresolved(Stack.Of(scope).Region))
         {
             v.Fail("AvailabilityZoneCount", zoneCount,
                 "A stack without a fixed region can only address 2 zones; set AvailabilityZones, or give the stack an env with account and region.");
         }
 
-        if (Token.IsUnresolved(cidrText))
+        if (Internal.Tokens.IsUnresolved(cidrText))
         {
             return;
         }

@@ -119,7 +119,7 @@ public sealed class WorkspaceEndpoint
             return new InterfaceVpcEndpointAwsService(Name, null, 443);
         }
 
-        var serviceName = Token.IsUnresolved(region)
+        var serviceName = Internal.Tokens.IsUnresolved(region)
             ? Fn.Join(string.Empty, new[] { "aws.sagemaker.", region, "." + _customServiceSuffix })
             : "aws.sagemaker." + region + "." + _customServiceSuffix;
         return new InterfaceVpcEndpointService(serviceName, 443);

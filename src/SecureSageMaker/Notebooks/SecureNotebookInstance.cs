@@ -81,7 +81,7 @@ public sealed class SecureNotebookInstance : Construct
         v.InRange(props.VolumeSizeInGb, 5, 16384, "VolumeSizeInGb");
         foreach (var (name, script) in new[] { ("OnCreateScript", props.OnCreateScript), ("OnStartScript", props.OnStartScript) })
         {
-            if (script is not null && !Token.IsUnresolved(script))
+            if (script is not null && !Internal.Tokens.IsUnresolved(script))
             {
                 v.Require(script.Trim().Length > 0 && Encoding.UTF8.GetByteCount(script) <= 12_288, name, script.Length + " characters",
                     "Give a non-empty script of at most 12,288 bytes (SageMaker's limit after base64 is 16 KB).");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Constructs;
 using SecureSageMaker.Guardrails;
@@ -133,28 +132,16 @@ public static class PostureReport
 
     private static IEnumerable<(string Id, string Path, string Message, bool Acknowledged)> Weakened(Stack stack)
     {
-        foreach (var node in stack.Node.FindAll())
+        foreach (var (scope, id, message) in Internal.PostureLedger.Of(stack).Weakenings.Where(w => ReferenceEquals(Stack.Of(w.Scope), stack)))
         {
-            var warnings = node.Node.Metadata.Where(m => m.Type == "aws:cdk:warning").Select(m => m.Data?.ToString() ?? string.Empty).ToList();
-            foreach (var entry in node.Node.Metadata.Where(m => m.Type == Internal.Weakening.MetadataKey))
-            {
-                var data = JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(entry.Data));
-                var id = Json.AsString(Json.Get(data, "id")) ?? string.Empty;
-                var message = Json.AsString(Json.Get(data, "message")) ?? string.Empty;
-                yield return (id, node.Node.Path, message, !warnings.Any(w => w.Contains("[ack: " + id + "]", StringComparison.Ordinal)));
-            }
+            // An acknowledged warning is gone from the construct's metadata; an open one still carries its id.
+            var open = scope.Node.Metadata.Any(m => m.Type == "aws:cdk:warning" && (m.Data?.ToString() ?? string.Empty).Contains("[ack: " + id + "]", StringComparison.Ordinal));
+            yield return (id, scope.Node.Path, message, !open);
         }
     }
 
-    private static IEnumerable<(string Id, string Path, string Reason)> Acknowledgments(Stack stack)
-    {
-        foreach (var node in stack.Node.FindAll())
-        {
-            foreach (var entry in node.Node.Metadata.Where(m => m.Type == GuardrailChecks.AcknowledgmentMetadataKey))
-            {
-                var data = JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(entry.Data));
-                yield return (Json.AsString(Json.Get(data, "id")) ?? string.Empty, node.Node.Path, Json.AsString(Json.Get(data, "reason")) ?? string.Empty);
-            }
-        }
-    }
+    private static IEnumerable<(string Id, string Path, string Reason)> Acknowledgments(Stack stack) =>
+        Internal.PostureLedger.Of(stack).Acknowledgments
+            .Where(a => a.Scope is not Stage && ReferenceEquals(Stack.Of(a.Scope), stack))
+            .Select(a => (a.RuleId, a.Scope.Node.Path, a.Reason));
 }

@@ -220,7 +220,7 @@ public sealed class SecureBucket : Construct
             v.PrincipalArn(arn, "BreakGlassPrincipalArns");
         }
 
-        if (props.RequiredVpcEndpointId is { } vpce && !Token.IsUnresolved(vpce))
+        if (props.RequiredVpcEndpointId is { } vpce && !Internal.Tokens.IsUnresolved(vpce))
         {
             v.Require(System.Text.RegularExpressions.Regex.IsMatch(vpce, "^vpce-[0-9a-f]{8,17}$"), "RequiredVpcEndpointId", vpce,
                 "Use a VPC endpoint id such as 'vpce-0123456789abcdef0'.");

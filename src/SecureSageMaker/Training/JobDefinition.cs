@@ -56,7 +56,7 @@ public abstract class JobDefinition
 
     internal static void CheckPrefix(PropsValidator v, string? prefix, string property)
     {
-        if (prefix is not null && !Amazon.CDK.Token.IsUnresolved(prefix))
+        if (prefix is not null && !Tokens.IsUnresolved(prefix))
         {
             v.Require(!prefix.StartsWith('/') && !prefix.StartsWith("s3://", StringComparison.Ordinal), property, prefix,
                 "Give a key prefix inside the bucket, such as 'datasets/churn/'.");

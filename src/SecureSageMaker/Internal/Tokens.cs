@@ -1,0 +1,12 @@
+namespace SecureSageMaker.Internal;
+
+/// <summary>
+/// Recognises CDK tokens on the .NET side. Asking jsii (<c>Token.IsUnresolved</c>) costs a round trip
+/// to Node.js per call; a string token is always encoded as <c>${Token[...]}</c> and a list token as
+/// <c>#{Token[...]}</c>, so validation can tell without leaving .NET.
+/// </summary>
+internal static class Tokens
+{
+    public static bool IsUnresolved(string? value) => value is not null
+        && (value.Contains("${Token[", StringComparison.Ordinal) || value.Contains("#{Token[", StringComparison.Ordinal));
+}
