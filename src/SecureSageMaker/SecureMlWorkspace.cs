@@ -190,11 +190,7 @@ public sealed class SecureMlWorkspace : Construct
             return;
         }
 
-        JobRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability" },
-            Resources = new[] { arn },
-        }));
+        JobRole.AddToPrincipalPolicy(Statements.Allow(null, new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability" }, new[] { arn }));
     }
 
     internal void RegisterWorkload(string label) => _workloads.Add(label);

@@ -30,39 +30,29 @@ internal static class WorkspaceKey
     /// </summary>
     public static void AdmitCloudWatchLogs(IKey key)
     {
-        var stack = Stack.Of(key);
-        _ = key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowCloudWatchLogsOfThisAccount",
-            Effect = Effect.ALLOW,
-            Principals = new IPrincipal[] { new ServicePrincipal("logs." + stack.Region + "." + stack.UrlSuffix) },
-            Actions = new[] { "kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*" },
-            Resources = new[] { "*" },
-            Conditions = new Dictionary<string, object>
+        var stack = Internal.StackInfo.Of(key);
+        _ = key.AddToResourcePolicy(Internal.Statements.Allow("AllowCloudWatchLogsOfThisAccount",
+            new[] { "kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*" },
+            "*",
+            new Dictionary<string, object>
             {
                 ["ArnLike"] = new Dictionary<string, object>
                 {
                     ["kms:EncryptionContext:aws:logs:arn"] = "arn:" + stack.Partition + ":logs:" + stack.Region + ":" + stack.Account + ":log-group:*",
                 },
             },
-        }), false);
+            Internal.Statements.Service("logs." + stack.Region + "." + stack.UrlSuffix)), false);
     }
 
     /// <summary>IAM statements that let a principal use a key only through the named services of this region.</summary>
     public static PolicyStatement UseThroughServices(IKey key, IEnumerable<string> actions, params string[] services)
     {
-        var stack = Stack.Of(key);
-        return new PolicyStatement(new PolicyStatementProps
+        var stack = Internal.StackInfo.Of(key);
+        return Internal.Statements.Allow(null, actions, new[] { key.KeyArn }, new Dictionary<string, object>
         {
-            Effect = Effect.ALLOW,
-            Actions = actions.ToArray(),
-            Resources = new[] { key.KeyArn },
-            Conditions = new Dictionary<string, object>
+            ["StringEquals"] = new Dictionary<string, object>
             {
-                ["StringEquals"] = new Dictionary<string, object>
-                {
-                    ["kms:ViaService"] = services.Select(s => s + "." + stack.Region + "." + stack.UrlSuffix).ToArray(),
-                },
+                ["kms:ViaService"] = services.Select(s => s + "." + stack.Region + "." + stack.UrlSuffix).ToArray(),
             },
         });
     }

@@ -10,14 +10,11 @@ namespace SecureSageMaker.Guardrails;
 public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Actions, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Conditions, string Purpose)
 {
     /// <summary>Renders the statement for IAM, optionally exempting principals that carry a tag.</summary>
-    public PolicyStatement ToPolicyStatement(string? exemptionTag = null) => new(new PolicyStatementProps
-    {
-        Sid = Sid,
-        Effect = Effect.DENY,
-        Actions = Actions.ToArray(),
-        Resources = new[] { "*" },
-        Conditions = ConditionsWith(exemptionTag).ToDictionary(p => p.Key, p => (object)p.Value.ToDictionary(q => q.Key, q => q.Value)),
-    });
+    public PolicyStatement ToPolicyStatement(string? exemptionTag = null) => PolicyStatement.FromJson(ToJson(exemptionTag));
+
+    /// <summary>The statement as IAM JSON, optionally exempting principals that carry a tag.</summary>
+    public Dictionary<string, object> ToJson(string? exemptionTag = null) => Internal.Statements.Json(Sid, "Deny", Actions, "*",
+        ConditionsWith(exemptionTag).ToDictionary(p => p.Key, p => (object)p.Value.ToDictionary(q => q.Key, q => q.Value)), null);
 
     /// <summary>The conditions, plus the exemption by principal tag when given.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> ConditionsWith(string? exemptionTag)

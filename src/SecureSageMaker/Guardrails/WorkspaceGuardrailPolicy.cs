@@ -24,7 +24,7 @@ public sealed class WorkspaceGuardrailPolicy : Construct
         _policy = new ManagedPolicy(this, "Resource", new ManagedPolicyProps
         {
             Description = "SecureSageMaker guardrails: deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.",
-            Statements = Statements.Select(s => s.ToPolicyStatement()).ToArray(),
+            Document = Internal.Statements.Document(Statements.Select(s => s.ToJson())),
         });
     }
 

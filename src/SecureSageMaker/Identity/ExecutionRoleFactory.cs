@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using SecureSageMaker.Internal;
 using SecureSageMaker.Encryption;
 
 namespace SecureSageMaker.Identity;
@@ -47,46 +48,19 @@ internal static class ExecutionRoleFactory
         }
 
         var logGroups = "arn:" + stack.Partition + ":logs:" + stack.Region + ":" + stack.Account + ":log-group:/aws/sagemaker/*";
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "WriteSageMakerLogs",
-            Actions = new[] { "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:CreateLogGroup" },
-            Resources = new[] { logGroups, logGroups + ":log-stream:*" },
-        }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "PutSageMakerMetrics",
-            Actions = new[] { "cloudwatch:PutMetricData" },
-            Resources = new[] { "*" },
-            Conditions = new Dictionary<string, object>
+        role.AddToPolicy(Statements.Allow("WriteSageMakerLogs", new[] { "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:CreateLogGroup" }, new[] { logGroups, logGroups + ":log-stream:*" }));
+        role.AddToPolicy(Statements.Allow("PutSageMakerMetrics", new[] { "cloudwatch:PutMetricData" }, new[] { "*" }, new Dictionary<string, object>
             {
                 ["StringLike"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = new[] { "/aws/sagemaker/*", "aws/sagemaker/*" } },
-            },
-        }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "GetEcrToken",
-            Actions = new[] { "ecr:GetAuthorizationToken" },
-            Resources = new[] { "*" },
-        }));
+            }));
+        role.AddToPolicy(Statements.Allow("GetEcrToken", new[] { "ecr:GetAuthorizationToken" }, new[] { "*" }));
 
         var vpcArn = "arn:" + stack.Partition + ":ec2:" + stack.Region + ":" + stack.Account + ":vpc/" + workspace.Vpc.VpcId;
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DescribeNetwork",
-            Actions = new[] { "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups" },
-            Resources = new[] { "*" },
-        }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ManageNetworkInterfacesInTheWorkspaceVpc",
-            Actions = new[] { "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission" },
-            Resources = new[] { "*" },
-            Conditions = new Dictionary<string, object>
+        role.AddToPolicy(Statements.Allow("DescribeNetwork", new[] { "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups" }, new[] { "*" }));
+        role.AddToPolicy(Statements.Allow("ManageNetworkInterfacesInTheWorkspaceVpc", new[] { "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission" }, new[] { "*" }, new Dictionary<string, object>
             {
                 ["ArnEqualsIfExists"] = new Dictionary<string, object> { ["ec2:Vpc"] = vpcArn },
-            },
-        }));
+            }));
         role.AddToPolicy(WorkspaceKey.UseThroughServices(workspace.Keys.DataKey,
             new[] { "kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*" },
             "sagemaker", "s3", "ec2"));
@@ -114,51 +88,30 @@ internal static class ExecutionRoleFactory
     private static void AddDataScientistRights(Role role, SecureMlWorkspace workspace, Stack stack, ExecutionRoleKind kind)
     {
         string Arn(string resource) => "arn:" + stack.Partition + ":sagemaker:" + stack.Region + ":" + stack.Account + ":" + resource;
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "RunWorkspaceJobsAndModels",
-            Actions = new[]
+        role.AddToPolicy(Statements.Allow("RunWorkspaceJobsAndModels", new[]
             {
                 "sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob",
                 "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",
                 "sagemaker:CreateHyperParameterTuningJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:StopHyperParameterTuningJob",
                 "sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:AddTags", "sagemaker:ListTags",
-            },
-            Resources = new[]
+            }, new[]
             {
                 Arn("training-job/*"), Arn("processing-job/*"), Arn("hyper-parameter-tuning-job/*"), Arn("model/*"),
-            },
-        }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ListSageMakerResources",
-            Actions = new[] { "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListModels", "sagemaker:ListEndpoints", "sagemaker:Search" },
-            Resources = new[] { "*" },
-        }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "PassTheJobRoleToSageMaker",
-            Actions = new[] { "iam:PassRole" },
-            Resources = new[] { workspace.JobRole.RoleArn },
-            Conditions = new Dictionary<string, object>
+            }));
+        role.AddToPolicy(Statements.Allow("ListSageMakerResources", new[] { "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListModels", "sagemaker:ListEndpoints", "sagemaker:Search" }, new[] { "*" }));
+        role.AddToPolicy(Statements.Allow("PassTheJobRoleToSageMaker", new[] { "iam:PassRole" }, new[] { workspace.JobRole.RoleArn }, new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "sagemaker.amazonaws.com" },
-            },
-        }));
+            }));
 
         if (kind == ExecutionRoleKind.Studio)
         {
-            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "UseStudioApps",
-                Actions = new[]
+            role.AddToPolicy(Statements.Allow("UseStudioApps", new[]
                 {
                     "sagemaker:CreateApp", "sagemaker:DeleteApp", "sagemaker:DescribeApp", "sagemaker:ListApps",
                     "sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile", "sagemaker:DescribeSpace", "sagemaker:ListSpaces",
                     "sagemaker:CreateSpace", "sagemaker:UpdateSpace", "sagemaker:DeleteSpace",
-                },
-                Resources = new[] { Arn("app/*"), Arn("domain/*"), Arn("user-profile/*"), Arn("space/*") },
-            }));
+                }, new[] { Arn("app/*"), Arn("domain/*"), Arn("user-profile/*"), Arn("space/*") }));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace SecureSageMaker.Network;
 /// </summary>
 internal static class EndpointPolicies
 {
-    public static IEnumerable<PolicyStatement> For(WorkspaceEndpoint endpoint, Stack stack, string? organizationId)
+    public static IEnumerable<PolicyStatement> For(WorkspaceEndpoint endpoint, Internal.StackInfo stack, string? organizationId)
     {
         var principal = PrincipalCondition(stack, organizationId);
         switch (endpoint.PolicyKind)
@@ -38,24 +38,16 @@ internal static class EndpointPolicies
         yield return Allow(organizationId is null ? "AllowThisAccountOnly" : "AllowThisOrganizationOnly", new[] { "*" }, new[] { "*" }, conditions);
     }
 
-    public static Dictionary<string, object> PrincipalCondition(Stack stack, string? organizationId) => new()
+    public static Dictionary<string, object> PrincipalCondition(Internal.StackInfo stack, string? organizationId) => new()
     {
         ["StringEquals"] = organizationId is null
             ? new Dictionary<string, object> { ["aws:PrincipalAccount"] = stack.Account }
             : new Dictionary<string, object> { ["aws:PrincipalOrgID"] = organizationId },
     };
 
-    private static string SageMakerArn(Stack stack, string resource) =>
+    private static string SageMakerArn(Internal.StackInfo stack, string resource) =>
         "arn:" + stack.Partition + ":sagemaker:" + stack.Region + ":" + stack.Account + ":" + resource;
 
     private static PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object> conditions) =>
-        new(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = actions,
-            Resources = resources,
-            Conditions = conditions,
-        });
+        Internal.Statements.Allow(sid, actions, resources, conditions, Internal.Statements.AnyPrincipal);
 }

@@ -25,6 +25,8 @@ public sealed class PrivateNetwork : Construct
     private readonly string? _organizationId;
     private readonly GatewayVpcEndpoint _s3Endpoint;
     private bool _studioTraffic;
+    private bool _s3BucketsStatementAdded;
+    private readonly StackInfo _stack;
     private string[]? _subnetIds;
 
     /// <summary>Creates the network.</summary>
@@ -33,6 +35,7 @@ public sealed class PrivateNetwork : Construct
         : base(scope, Validate(scope, id, props ?? new PrivateNetworkProps()))
     {
         props ??= new PrivateNetworkProps();
+        _stack = StackInfo.Of(this);
         _organizationId = props.OrganizationId;
         _removed = new HashSet<WorkspaceEndpoint>(props.RemovedEndpoints ?? Array.Empty<WorkspaceEndpoint>());
 
@@ -102,14 +105,8 @@ public sealed class PrivateNetwork : Construct
             Service = GatewayVpcEndpointAwsService.S3,
             Subnets = new[] { WorkloadSubnets },
         });
-        _s3BucketsStatement = new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowWorkspaceBuckets",
-            Effect = Effect.ALLOW,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = new[] { "s3:*" },
-            Conditions = PrincipalCondition(),
-        });
+        _s3BucketsStatement = Statements.Allow("AllowWorkspaceBuckets", new[] { "s3:*" }, Array.Empty<string>(),
+            EndpointPolicies.PrincipalCondition(_stack, _organizationId), Statements.AnyPrincipal);
         AddSageMakerServiceBuckets();
 
         foreach (var endpoint in WorkspaceEndpoint.Catalog.Where(e => e.Presence is EndpointPresence.Mandatory or EndpointPresence.DefaultOn))
@@ -207,13 +204,13 @@ public sealed class PrivateNetwork : Construct
         var created = new InterfaceVpcEndpoint(this, endpoint.ConstructId, new InterfaceVpcEndpointProps
         {
             Vpc = Vpc,
-            Service = endpoint.ToService(Stack.Of(this).Region),
+            Service = endpoint.ToService(_stack.Region),
             PrivateDnsEnabled = true,
             Open = false,
             SecurityGroups = new[] { EndpointSecurityGroup },
             Subnets = WorkloadSubnets,
         });
-        foreach (var statement in EndpointPolicies.For(endpoint, Stack.Of(this), _organizationId))
+        foreach (var statement in EndpointPolicies.For(endpoint, _stack, _organizationId))
         {
             created.AddToPolicy(statement);
         }
@@ -246,8 +243,9 @@ public sealed class PrivateNetwork : Construct
     public void AllowS3Bucket(IBucket bucket)
     {
         ArgumentNullException.ThrowIfNull(bucket);
-        if (_s3BucketsStatement.Resources.Length == 0)
+        if (!_s3BucketsStatementAdded)
         {
+            _s3BucketsStatementAdded = true;
             _s3Endpoint.AddToPolicy(_s3BucketsStatement);
         }
 
@@ -256,30 +254,17 @@ public sealed class PrivateNetwork : Construct
 
     private void AddSageMakerServiceBuckets()
     {
-        var stack = Stack.Of(this);
-        _s3Endpoint.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowEcrImageLayers",
-            Effect = Effect.ALLOW,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = new[] { "s3:GetObject" },
-            Resources = new[] { "arn:" + stack.Partition + ":s3:::prod-" + stack.Region + "-starport-layer-bucket/*" },
-        }));
-        _s3Endpoint.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowJumpStartCache",
-            Effect = Effect.ALLOW,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = new[] { "s3:GetObject", "s3:ListBucket" },
-            Resources = new[]
+        var stack = _stack;
+        _s3Endpoint.AddToPolicy(Statements.Allow("AllowEcrImageLayers", new[] { "s3:GetObject" },
+            new[] { "arn:" + stack.Partition + ":s3:::prod-" + stack.Region + "-starport-layer-bucket/*" }, null, Statements.AnyPrincipal));
+        _s3Endpoint.AddToPolicy(Statements.Allow("AllowJumpStartCache", new[] { "s3:GetObject", "s3:ListBucket" },
+            new[]
             {
                 "arn:" + stack.Partition + ":s3:::jumpstart-cache-prod-" + stack.Region,
                 "arn:" + stack.Partition + ":s3:::jumpstart-cache-prod-" + stack.Region + "/*",
             },
-        }));
+            null, Statements.AnyPrincipal));
     }
-
-    private Dictionary<string, object> PrincipalCondition() => EndpointPolicies.PrincipalCondition(Stack.Of(this), _organizationId);
 
     private Vpc CreateVpc(PrivateNetworkProps props)
     {

@@ -34,14 +34,7 @@ public sealed class PresignedUrlPolicy : Construct
             conditions["NotIpAddressIfExists"] = new Dictionary<string, object> { ["aws:SourceIp"] = allowedCidrs };
         }
 
-        Statement = new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyPresignedUrlsOutsideCompanyNetwork",
-            Effect = Effect.DENY,
-            Actions = Actions,
-            Resources = new[] { "*" },
-            Conditions = conditions,
-        });
+        Statement = Internal.Statements.Deny("DenyPresignedUrlsOutsideCompanyNetwork", Actions, "*", conditions);
         Document = new PolicyDocument(new PolicyDocumentProps { Statements = new[] { Statement } });
         Policy = new ManagedPolicy(this, "Resource", new ManagedPolicyProps
         {

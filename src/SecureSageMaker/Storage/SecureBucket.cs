@@ -111,19 +111,13 @@ public sealed class SecureBucket : Construct
     {
         if (_logDelivery is null)
         {
-            var stack = Stack.Of(this);
-            _logDelivery = new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "AllowServerAccessLogDelivery",
-                Effect = Effect.ALLOW,
-                Principals = new IPrincipal[] { new ServicePrincipal("logging.s3.amazonaws.com") },
-                Actions = new[] { "s3:PutObject" },
-                Resources = new[] { _bucket.ArnForObjects("*") },
-                Conditions = new Dictionary<string, object>
+            var stack = Internal.StackInfo.Of(this);
+            _logDelivery = Internal.Statements.Allow("AllowServerAccessLogDelivery", new[] { "s3:PutObject" }, new[] { _bucket.ArnForObjects("*") },
+                new Dictionary<string, object>
                 {
                     ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
                 },
-            });
+                Internal.Statements.Service("logging.s3.amazonaws.com"));
             _ = _bucket.AddToResourcePolicy(_logDelivery);
         }
 
@@ -157,32 +151,21 @@ public sealed class SecureBucket : Construct
 
     private void DenyOtherEncryption(IKey key)
     {
-        _ = _bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyOtherEncryptionAlgorithms",
-            Effect = Effect.DENY,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = new[] { "s3:PutObject" },
-            Resources = new[] { _bucket.ArnForObjects("*") },
-            Conditions = new Dictionary<string, object>
+        var objects = new[] { _bucket.ArnForObjects("*") };
+        _ = _bucket.AddToResourcePolicy(Internal.Statements.Deny("DenyOtherEncryptionAlgorithms", new[] { "s3:PutObject" }, objects,
+            new Dictionary<string, object>
             {
                 ["StringNotEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "aws:kms" },
                 ["Null"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "false" },
             },
-        }));
-        _ = _bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyOtherKmsKeys",
-            Effect = Effect.DENY,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = new[] { "s3:PutObject" },
-            Resources = new[] { _bucket.ArnForObjects("*") },
-            Conditions = new Dictionary<string, object>
+            Internal.Statements.AnyPrincipal));
+        _ = _bucket.AddToResourcePolicy(Internal.Statements.Deny("DenyOtherKmsKeys", new[] { "s3:PutObject" }, objects,
+            new Dictionary<string, object>
             {
                 ["StringNotEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption-aws-kms-key-id"] = key.KeyArn },
                 ["Null"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption-aws-kms-key-id"] = "false" },
             },
-        }));
+            Internal.Statements.AnyPrincipal));
     }
 
     private void DenyOutsideNetwork(string vpceId, string[] breakGlass)
@@ -201,15 +184,8 @@ public sealed class SecureBucket : Construct
             conditions["ArnNotLikeIfExists"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = breakGlass };
         }
 
-        _ = _bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyDataAccessOutsideWorkspaceNetwork",
-            Effect = Effect.DENY,
-            Principals = new IPrincipal[] { new AnyPrincipal() },
-            Actions = DataActions,
-            Resources = new[] { _bucket.BucketArn, _bucket.ArnForObjects("*") },
-            Conditions = conditions,
-        }));
+        _ = _bucket.AddToResourcePolicy(Internal.Statements.Deny("DenyDataAccessOutsideWorkspaceNetwork", DataActions,
+            new[] { _bucket.BucketArn, _bucket.ArnForObjects("*") }, conditions, Internal.Statements.AnyPrincipal));
     }
 
     private static string Validate(Construct scope, string id, SecureBucketProps props)

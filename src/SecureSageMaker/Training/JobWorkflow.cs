@@ -61,14 +61,9 @@ public sealed class JobWorkflow : Construct
             TracingEnabled = false,
             Logs = new LogOptions { Destination = StateMachineLogGroup, Level = LogLevel.ALL, IncludeExecutionData = false },
         });
-        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Sid = "RunWorkspaceJobs", Actions = jobActions, Resources = new[] { jobArn } }));
+        StateMachine.AddToRolePolicy(Statements.Allow("RunWorkspaceJobs", jobActions, new[] { jobArn }));
         StateMachine.AddToRolePolicy(PassRole(jobRole));
-        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "TrackJobsThroughEventBridge",
-            Actions = new[] { "events:PutTargets", "events:PutRule", "events:DescribeRule" },
-            Resources = new[] { "arn:" + stack.Partition + ":events:" + stack.Region + ":" + stack.Account + ":rule/" + rule },
-        }));
+        StateMachine.AddToRolePolicy(Statements.Allow("TrackJobsThroughEventBridge", new[] { "events:PutTargets", "events:PutRule", "events:DescribeRule" }, new[] { "arn:" + stack.Partition + ":events:" + stack.Region + ":" + stack.Account + ":rule/" + rule }));
         workspace.AttachGuardrails(StateMachine.Role);
         Guardrails.CdkNagSuppressions.Suppress(StateMachine, "AwsSolutions-SF2",
             "X-Ray tracing adds no control to a one-task orchestration; the execution history and the encrypted log group keep the audit trail.");
@@ -79,7 +74,7 @@ public sealed class JobWorkflow : Construct
             AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com"),
             Description = "Runs the steps of a secure workspace's SageMaker pipeline.",
         });
-        PipelineRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Sid = "RunWorkspaceJobs", Actions = jobActions, Resources = new[] { jobArn } }));
+        PipelineRole.AddToPolicy(Statements.Allow("RunWorkspaceJobs", jobActions, new[] { jobArn }));
         PipelineRole.AddToPolicy(PassRole(jobRole));
         workspace.AttachGuardrails(PipelineRole);
         var pipelineArguments = new Dictionary<string, object>(Request);
@@ -136,16 +131,10 @@ public sealed class JobWorkflow : Construct
     /// <summary>(c) The published request.</summary>
     public StringParameter PublishedRequest { get; }
 
-    private static PolicyStatement PassRole(IRole jobRole) => new(new PolicyStatementProps
-    {
-        Sid = "PassTheJobRoleToSageMaker",
-        Actions = new[] { "iam:PassRole" },
-        Resources = new[] { jobRole.RoleArn },
-        Conditions = new Dictionary<string, object>
+    private static PolicyStatement PassRole(IRole jobRole) => Statements.Allow("PassTheJobRoleToSageMaker", new[] { "iam:PassRole" }, new[] { jobRole.RoleArn }, new Dictionary<string, object>
         {
             ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "sagemaker.amazonaws.com" },
-        },
-    });
+        });
 
     private static string Validate(Construct scope, string id, SecureMlWorkspace workspace, JobWorkflowProps props)
     {
