@@ -115,19 +115,20 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
 
         _done = true;
         var root = _target ?? node;
-        var resources = root.Node.FindAll().OfType<CfnResource>().ToList();
+        var nodes = root.Node.FindAll();
+        var resources = nodes.OfType<CfnResource>().ToList();
         if (resources.Count == 0)
         {
             return;
         }
 
-        var byStack = root is Stage || root.Node.FindAll().Any(n => n is Stack && !ReferenceEquals(n, root))
-            ? resources.GroupBy(r => Stack.Of(r))
-            : resources.GroupBy(_ => Stack.Of(root));
+        var singleStack = root is not Stage && !nodes.Any(n => n is Stack && !ReferenceEquals(n, root));
+        var byStack = singleStack ? resources.GroupBy(_ => Stack.Of(root)) : resources.GroupBy(r => Stack.Of(r));
         var ledger = PostureLedger.Of(root);
         foreach (var group in byStack)
         {
-            var views = SnapshotViews(group.Key);
+            // Cross-resource rules need the whole stack; when the scope is the stack, its resources are at hand.
+            var views = SnapshotViews(group.Key, singleStack && ReferenceEquals(root, group.Key) ? resources : null, _rules);
             foreach (var resource in group)
             {
                 if (views.TryGetValue(resource, out var view))
@@ -139,7 +140,7 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
     }
 
     /// <summary>Views every CloudFormation resource of a stack as rules see them, in tree order.</summary>
-    public static IReadOnlyList<ResourceView> Snapshot(Stack stack) => SnapshotViews(stack).Values.ToList();
+    public static IReadOnlyList<ResourceView> Snapshot(Stack stack) => SnapshotViews(stack, null, GuardrailRules.All).Values.ToList();
 
     private void Check(CfnResource resource, ResourceView view, PostureLedger ledger)
     {
@@ -166,14 +167,16 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
         }
     }
 
-    private static Dictionary<CfnResource, ResourceView> SnapshotViews(Stack stack)
+    private static Dictionary<CfnResource, ResourceView> SnapshotViews(Stack stack, IReadOnlyList<CfnResource>? known, IReadOnlyList<GuardrailRule> rules)
     {
         // Resources of nested stacks are viewed with their parent's; only the cross-resource TLS rule could tell.
-        var resources = stack.Node.FindAll().OfType<CfnResource>().ToList();
-        var types = resources.Select(r => r.CfnResourceType).ToList();
+        var resources = known ?? stack.Node.FindAll().OfType<CfnResource>().ToList();
+        var types = resources.Select(TypeOf).ToList();
 
-        // One resolve for every resource's properties, and the logical ids the cross-resource rules need.
-        var properties = resources.Select(r => UpdatedProperties.GetValue(r) ?? new Dictionary<string, object>()).ToArray();
+        // One resolve for the properties some rule reads, and the logical ids the cross-resource rules need.
+        var properties = resources.Select((r, i) => rules.Any(rule => rule.ReadsPropertiesOf(types[i]))
+            ? UpdatedProperties.GetValue(r) ?? new Dictionary<string, object>()
+            : new Dictionary<string, object>()).ToArray();
         var logicalIds = resources.Select((r, i) => types[i] == "AWS::S3::Bucket" ? (object)r.LogicalId : string.Empty).ToArray();
         var resolved = JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(stack.Resolve(new object[] { properties, logicalIds })))!.AsArray();
 
@@ -193,6 +196,24 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
 
         return views;
     }
+
+    /// <summary>
+    /// The CloudFormation type: from the L1 class's static <c>CFN_RESOURCE_TYPE_NAME</c> (read once per
+    /// class), else from the resource (a generic CfnResource).
+    /// </summary>
+    private static string TypeOf(CfnResource resource)
+    {
+        var type = resource.GetType();
+        if (!TypeNames.TryGetValue(type, out var name))
+        {
+            name = type.GetProperty("CFN_RESOURCE_TYPE_NAME", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as string;
+            TypeNames[type] = name;
+        }
+
+        return name ?? resource.CfnResourceType;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string?> TypeNames = new();
 
     private static string? AcknowledgedReason(IConstruct resource, string ruleId, PostureLedger ledger)
     {

@@ -52,4 +52,11 @@ public abstract class GuardrailRule
 
     /// <summary>Evaluates the rule on one resource.</summary>
     public abstract RuleFinding Evaluate(ResourceView resource);
+
+    /// <summary>
+    /// Whether the rule reads the properties of resources of this type. The checker fetches
+    /// properties only for types some rule reads: each fetch is a jsii round trip with the whole
+    /// property tree. A rule that only looks at the type (or cannot apply) answers false.
+    /// </summary>
+    public virtual bool ReadsPropertiesOf(string type) => true;
 }

@@ -13,6 +13,9 @@ public sealed class BucketKmsEncryptionRule : GuardrailRule
     public override string Why => "A customer-managed key lets the owner revoke access to every object and audits every read (s3-default-encryption-kms).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::S3::Bucket";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -15,6 +15,9 @@ public sealed class BucketPublicAccessRule : GuardrailRule
     public override string Why => "A public bucket is the simplest way for data to leave (cdk-nag S2).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::S3::Bucket";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -15,6 +15,9 @@ public sealed class BucketTlsOnlyRule : GuardrailRule
     public override string Why => "Data in transit must use TLS (s3-bucket-ssl-requests-only).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::S3::Bucket" or "AWS::S3::BucketPolicy";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -15,6 +15,9 @@ public sealed class EndpointConfigEncryptionRule : GuardrailRule
     public override string Why => "Endpoint storage and captured requests hold data (Security Hub SageMaker.4, endpoint-configuration-kms-key-configured).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::SageMaker::EndpointConfig";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -13,6 +13,9 @@ public sealed class EndpointPolicyRule : GuardrailRule
     public override string Why => "An allow-all endpoint lets workloads reach other accounts' resources through PrivateLink; without private DNS, SDK calls go to public endpoints and hang.";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::EC2::VPCEndpoint";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -24,6 +24,9 @@ public sealed class JobIsolationRule : GuardrailRule
     public override string Why => "A job container without isolation can send training data anywhere (Security Hub SageMaker.9-.15, .20, .22, .25).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::StepFunctions::StateMachine" or "AWS::SageMaker::Pipeline" or "AWS::SageMaker::DataQualityJobDefinition" or "AWS::SageMaker::ModelQualityJobDefinition" or "AWS::SageMaker::ModelBiasJobDefinition" or "AWS::SageMaker::ModelExplainabilityJobDefinition";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -13,6 +13,9 @@ public sealed class KeyRotationRule : GuardrailRule
     public override string Why => "Rotation limits what one leaked key version can decrypt (cdk-nag KMS5, cmk-backing-key-rotation-enabled).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::KMS::Key";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

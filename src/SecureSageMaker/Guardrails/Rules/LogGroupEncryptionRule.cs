@@ -13,6 +13,9 @@ public sealed class LogGroupEncryptionRule : GuardrailRule
     public override string Why => "Job and endpoint logs can hold data; a customer key controls who reads them (CloudWatchLogGroupEncrypted).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::Logs::LogGroup";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -13,6 +13,9 @@ public sealed class ModelIsolationRule : GuardrailRule
     public override string Why => "A model container without isolation can send inference data anywhere (Security Hub SageMaker.5, sagemaker-model-in-vpc).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::SageMaker::Model";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

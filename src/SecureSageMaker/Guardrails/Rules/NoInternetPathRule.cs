@@ -13,6 +13,9 @@ public sealed class NoInternetPathRule : GuardrailRule
     public override string Why => "Any of these gives workloads a path out that bypasses PrivateLink (vpc-no-unrestricted-route-to-igw, subnet-auto-assign-public-ip-disabled).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::EC2::Route" or "AWS::EC2::Subnet";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

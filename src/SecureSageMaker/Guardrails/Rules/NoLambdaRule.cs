@@ -13,6 +13,9 @@ public sealed class NoLambdaRule : GuardrailRule
     public override string Why => "A function outside the VPC is an egress path that no endpoint policy governs.";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => false;
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

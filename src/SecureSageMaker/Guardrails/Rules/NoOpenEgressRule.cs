@@ -15,6 +15,9 @@ public sealed class NoOpenEgressRule : GuardrailRule
     public override string Why => "All-protocol egress to anywhere is the default CDK opens and the first hop of exfiltration if a route appears (EC2RestrictedCommonPorts).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::EC2::SecurityGroup" or "AWS::EC2::SecurityGroupEgress";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

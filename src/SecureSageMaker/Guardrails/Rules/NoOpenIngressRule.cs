@@ -15,6 +15,9 @@ public sealed class NoOpenIngressRule : GuardrailRule
     public override string Why => "Open ingress invites connections that can pull data out (cdk-nag EC23).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::EC2::SecurityGroup" or "AWS::EC2::SecurityGroupIngress";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

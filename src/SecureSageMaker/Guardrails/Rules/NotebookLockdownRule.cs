@@ -13,6 +13,9 @@ public sealed class NotebookLockdownRule : GuardrailRule
     public override string Why => "A notebook with internet access or root is a direct exfiltration path (Security Hub SageMaker.1-.3, .8, .21).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::SageMaker::NotebookInstance";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -13,6 +13,9 @@ public sealed class StudioVpcOnlyRule : GuardrailRule
     public override string Why => "PublicInternetOnly gives every Studio app a path to the internet (sagemaker-domain-in-vpc).";
 
     /// <inheritdoc />
+    public override bool ReadsPropertiesOf(string type) => type is "AWS::SageMaker::Domain";
+
+    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
