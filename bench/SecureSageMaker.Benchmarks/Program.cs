@@ -125,6 +125,8 @@ public static class Program
         Out(F($"| wall time with one test (test host and jsii start-up) | {one:0} ms |"));
         Out(F($"| marginal wall time per test: (suite - one) / (tests - 1) | {(all - one) / Math.Max(1, tests.Count - 1):0} ms (target < 150) |"));
         Out(F($"| mean test duration reported by xunit | {tests.Average(t => t.Ms):0} ms |"));
+        var synthesizing = tests.Where(t => t.Ms > 5).ToList();
+        Out(F($"| tests that synthesize (over 5 ms): count, mean | {synthesizing.Count}, {synthesizing.Average(t => t.Ms):0} ms |"));
         Out();
         Out("Slowest tests:");
         Out();

@@ -23,6 +23,7 @@ public class ReportTests
         Assert.True(File.Exists(Path.Combine(outdir, "Reported.template.json")));
         Assert.Contains("# Security posture: Reported/Workspace", report, StringComparison.Ordinal);
         Assert.Contains("None: every control holds its default.", report, StringComparison.Ordinal);
+        Assert.Contains("| Network isolation | synth-time guardrail checker (15 rules) | on |", report, StringComparison.Ordinal);
         Assert.Contains("**USD 116.80 a month**", report, StringComparison.Ordinal);
         Assert.Contains("```mermaid", report, StringComparison.Ordinal);
         Directory.Delete(outdir, recursive: true);

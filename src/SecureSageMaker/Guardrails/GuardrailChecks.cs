@@ -77,6 +77,21 @@ public sealed class GuardrailChecks : DeputyBase, IAspect
         }
     }
 
+    /// <summary>Whether the checker was applied to the stack or to a scope above it (its stage or app).</summary>
+    public static bool IsAppliedTo(IConstruct scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        for (IConstruct? s = scope; s is not null; s = s.Node.Scope)
+        {
+            if (AppliedTo.TryGetValue(s, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Acknowledges a rule on a construct and everything below it: its findings become info
     /// annotations that carry <paramref name="reason"/>.

@@ -39,7 +39,7 @@ public static class PostureReport
         Line("| PrivateLink | workload egress only to the endpoints on TCP 443 | on |");
         Line("| PrivateLink | VPC flow logs, encrypted, retained | on |");
         Line(F($"| Network isolation | guardrail policy (deny jobs and models without isolation, VPC, keys, encryption) | on: attached to {workspace.GuardrailPolicy.AttachmentCount} roles, users or groups |"));
-        Line(F($"| Network isolation | synth-time guardrail checker ({GuardrailRules.All.Count} rules) | {(Aspects.Of(stack).All.OfType<GuardrailChecks>().Any() ? "on" : "off")} |"));
+        Line(F($"| Network isolation | synth-time guardrail checker ({GuardrailRules.All.Count} rules) | {(GuardrailChecks.IsAppliedTo(stack) ? "on" : "off")} |"));
         Line(F($"| Encryption | data key `{workspace.Keys.DataKey.Node.Path}` | {KeyState(workspace.Keys.DataKey)} |"));
         Line(F($"| Encryption | logs key `{workspace.Keys.LogsKey.Node.Path}` | {KeyState(workspace.Keys.LogsKey)} |"));
         Line("| Encryption | buckets: SSE-KMS, public access blocked, versioned, TLS-only, VPC-endpoint perimeter, retained | on |");
