@@ -216,7 +216,7 @@ public static class Program
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
         var node = RunText("node", "--version");
-        return F($"Machine: {cpu ?? "unknown CPU"}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {System.Environment.Version}; Node.js {node}; Amazon.CDK.Lib {typeof(App).Assembly.GetName().Version}; {DateTime.UtcNow:yyyy-MM-dd}.");
+        return F($"Machine: {cpu ?? "unknown CPU"}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {System.Environment.Version}; Node.js {node}; Amazon.CDK.Lib {typeof(App).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false).OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown"}; {DateTime.UtcNow:yyyy-MM-dd}.");
     }
 
     private static string RunText(string file, string arguments)
