@@ -53,6 +53,9 @@ internal static class Defaults
     /// <summary>Percentage of endpoint requests captured into the model bucket.</summary>
     public const int DataCaptureSamplingPercentage = 100;
 
+    /// <summary>Training and processing instance type.</summary>
+    public const string JobInstanceType = "ml.m5.xlarge";
+
     /// <summary>Training and processing instance count.</summary>
     public const int JobInstanceCount = 1;
 

@@ -21,5 +21,12 @@ public class DefaultsTests
         Assert.Equal(100, Defaults.DataCaptureSamplingPercentage);
         Assert.Equal(0.01, Defaults.InterfaceEndpointUsdPerAzHour);
         Assert.Equal(730, Defaults.HoursPerMonth);
+        Assert.Equal("ml.t3.medium", Defaults.NotebookInstanceType);
+        Assert.Equal(20, Defaults.NotebookVolumeSizeInGb);
+        Assert.Equal("ml.m5.large", Defaults.EndpointInstanceType);
+        Assert.Equal("ml.m5.xlarge", Defaults.JobInstanceType);
+        Assert.Equal(1, Defaults.JobInstanceCount);
+        Assert.Equal(50, Defaults.JobVolumeSizeInGb);
+        Assert.Equal(86_400, Defaults.JobMaxRuntimeInSeconds);
     }
 }

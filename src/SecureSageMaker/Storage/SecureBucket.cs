@@ -27,6 +27,7 @@ public sealed class SecureBucket : Construct
     private static readonly string[] WriteActions = { "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:DeleteObject" };
 
     private readonly Bucket _bucket;
+    private readonly List<string> _logSources = new();
     private PolicyStatement? _logDelivery;
 
     /// <summary>Creates the bucket.</summary>
@@ -121,15 +122,9 @@ public sealed class SecureBucket : Construct
             _ = _bucket.AddToResourcePolicy(_logDelivery);
         }
 
-        _logDelivery.AddCondition("ArnLike", new Dictionary<string, object> { ["aws:SourceArn"] = SourceArns(source) });
-    }
-
-    private readonly List<string> _logSources = new();
-
-    private string[] SourceArns(IBucket source)
-    {
+        // AddCondition replaces the key's value, so the statement always names every source bucket.
         _logSources.Add(source.BucketArn);
-        return _logSources.ToArray();
+        _logDelivery.AddCondition("ArnLike", new Dictionary<string, object> { ["aws:SourceArn"] = _logSources.ToArray() });
     }
 
     private Grant Grant(IGrantable grantee, string[] s3Actions, string[] kmsActions, string objectsKeyPattern)

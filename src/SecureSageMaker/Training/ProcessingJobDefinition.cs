@@ -54,7 +54,7 @@ public sealed class ProcessingJobDefinition : JobDefinition
             {
                 ["ClusterConfig"] = new Dictionary<string, object>
                 {
-                    ["InstanceType"] = InstanceType ?? "ml.m5.xlarge",
+                    ["InstanceType"] = InstanceType ?? Defaults.JobInstanceType,
                     ["InstanceCount"] = InstanceCount ?? Defaults.JobInstanceCount,
                     ["VolumeSizeInGB"] = VolumeSizeInGb ?? Defaults.JobVolumeSizeInGb,
                     ["VolumeKmsKeyId"] = workspace.Keys.DataKey.KeyArn,

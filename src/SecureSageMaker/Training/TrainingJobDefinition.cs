@@ -47,7 +47,7 @@ public sealed partial class TrainingJobDefinition : JobDefinition
             },
             ["ResourceConfig"] = new Dictionary<string, object>
             {
-                ["InstanceType"] = InstanceType ?? "ml.m5.xlarge",
+                ["InstanceType"] = InstanceType ?? Defaults.JobInstanceType,
                 ["InstanceCount"] = InstanceCount ?? Defaults.JobInstanceCount,
                 ["VolumeSizeInGB"] = VolumeSizeInGb ?? Defaults.JobVolumeSizeInGb,
                 ["VolumeKmsKeyId"] = workspace.Keys.DataKey.KeyArn,
