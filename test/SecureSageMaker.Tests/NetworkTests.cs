@@ -333,7 +333,7 @@ public class NetworkTests
         });
         var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Vpc = vpc });
         Assert.Same(vpc, workspace.Vpc);
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Network", Match.StringLikeRegexp(WarningIds.VpcHasInternetPath));
+        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Network", Match.StringLikeRegexp("public subnets; the workloads run in private subnets with egress.*" + WarningIds.VpcHasInternetPath));
         var endpoint = TemplateJson.Resources(Template.FromStack(stack), "AWS::EC2::VPCEndpoint").Select(r => r.Resource["Properties"]!)
             .First(p => (string?)p["VpcEndpointType"] == "Interface");
         Assert.All(endpoint["SubnetIds"]!.Children(), s => Assert.Contains("PrivateSubnet", (string)s["Ref"]!, StringComparison.Ordinal));
@@ -367,6 +367,7 @@ public class NetworkTests
         });
         var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Vpc = vpc });
         Assert.Equal(new[] { "subnet-0a", "subnet-0b" }, workspace.Network.SubnetIds);
+        AssertAnnotations.FromStack(stack).HasNoWarning("*", Match.StringLikeRegexp(WarningIds.VpcHasInternetPath));
         Template.FromStack(stack).HasResourceProperties("AWS::EC2::VPCEndpoint", new Dictionary<string, object>
         {
             ["VpcEndpointType"] = "Gateway",

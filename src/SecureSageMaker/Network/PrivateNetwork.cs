@@ -48,10 +48,21 @@ public sealed class PrivateNetwork : Construct
         {
             Vpc = props.Vpc;
             WorkloadSubnets = new SubnetSelection { SubnetType = ChooseSubnetType(props.Vpc) };
+            var paths = new List<string>();
             if (props.Vpc.PublicSubnets.Length > 0)
             {
+                paths.Add("it has public subnets");
+            }
+
+            if (WorkloadSubnets.SubnetType == SubnetType.PRIVATE_WITH_EGRESS)
+            {
+                paths.Add("the workloads run in private subnets with egress (a NAT or similar route), for lack of isolated subnets in two zones");
+            }
+
+            if (paths.Count > 0)
+            {
                 Internal.Weakening.Warn(this, WarningIds.VpcHasInternetPath,
-                    "The VPC brought to this workspace has public subnets, so an internet path may exist. Workloads are placed in its private or isolated subnets only; remove the internet gateway and NAT routes to keep data from leaving.");
+                    "The VPC brought to this workspace may have an internet path: " + string.Join("; ", paths) + ". Remove the internet gateway and NAT routes, or bring isolated subnets in two zones, to keep data from leaving.");
             }
         }
 
