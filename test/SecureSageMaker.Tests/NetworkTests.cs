@@ -413,4 +413,17 @@ public class NetworkTests
         template.ResourceCountIs("AWS::EC2::Subnet", 3);
         template.HasResourceProperties("AWS::EC2::Subnet", new Dictionary<string, object> { ["AvailabilityZone"] = "eu-west-1c" });
     }
+
+    [Fact]
+    public void Network_Throws_WhenOrganizationOrPrefixListIdsAreMalformed()
+    {
+        var stack = TestStacks.Create();
+        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
+        {
+            OrganizationId = "my-org",
+            S3PrefixListId = "s3",
+        }));
+        Assert.Contains("OrganizationId: received 'my-org'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("S3PrefixListId: received 's3'", error.Message, StringComparison.Ordinal);
+    }
 }

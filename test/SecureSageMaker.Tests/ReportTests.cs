@@ -40,4 +40,13 @@ public class ReportTests
         Assert.Contains("w0[\"Notebook instance Notebook\"] --- wsg", report, StringComparison.Ordinal);
         Assert.Contains("| `SageMakerStudioEndpoint` | `studio` |", report, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PostureReport_MarksAWeakeningNotAcknowledged_WhenTheWarningStands()
+    {
+        var stack = TestStacks.Create();
+        var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { RemovedEndpoints = new[] { Network.WorkspaceEndpoint.Monitoring } });
+        var report = PostureReport.Render(workspace);
+        Assert.Contains("| `SecureSageMaker:OptionalEndpointRemoved` | `TestStack/Workspace/Network` | no |", report, StringComparison.Ordinal);
+    }
 }
