@@ -227,10 +227,7 @@ public sealed class SecureMlWorkspace : Construct
         var v = new PropsValidator(scope, id);
         WorkspaceKeys.Check(v, scope, props.DataKey, props.LogsKey, props.KeyPendingWindowDays);
         PrivateNetwork.Check(v, scope, NetworkProps(props));
-        foreach (var arn in props.BreakGlassPrincipalArns ?? Array.Empty<string>())
-        {
-            v.PrincipalArn(arn, "BreakGlassPrincipalArns");
-        }
+        SecureBucket.Check(v, new SecureBucketProps { BreakGlassPrincipalArns = props.BreakGlassPrincipalArns });
 
         if (props.LogRetention is { } retention)
         {

@@ -42,7 +42,7 @@ public class NotebookTests
         var roles = TemplateJson.Resources(Examples.Full, "AWS::IAM::Role").ToList();
         foreach (var (_, role) in roles)
         {
-            Assert.Null(role["Properties"]!["ManagedPolicyArns"]?.ToString().Contains("FullAccess", StringComparison.Ordinal) == true ? "FullAccess" : null);
+            Assert.DoesNotContain("FullAccess", role["Properties"]!["ManagedPolicyArns"]?.ToString() ?? string.Empty, StringComparison.Ordinal);
         }
 
         foreach (var statement in TemplateJson.Statements(Examples.Full, "AWS::IAM::Policy", "PolicyDocument"))
@@ -114,5 +114,21 @@ public class NotebookTests
         var stack = TestStacks.Create();
         var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PresignedUrlAllowedCidrs = new[] { cidr } }));
         Assert.Contains("PresignedUrlAllowedCidrs: received '" + cidr + "'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExecutionRoles_UseTheDataKeyOnlyThroughSageMakerS3AndEc2_Always()
+    {
+        var kms = TemplateJson.Statements(Examples.Full, "AWS::IAM::Policy", "PolicyDocument")
+            .Where(s => s["Action"]!.ToString().Contains("kms:CreateGrant", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(kms);
+        Assert.All(kms, s =>
+        {
+            Assert.StartsWith("WorkspaceKeysDataKey", (string)s["Resource"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
+            var services = s["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToString();
+            Assert.Contains("sagemaker.", services, StringComparison.Ordinal);
+            Assert.Contains("s3.", services, StringComparison.Ordinal);
+            Assert.Contains("ec2.", services, StringComparison.Ordinal);
+        });
     }
 }

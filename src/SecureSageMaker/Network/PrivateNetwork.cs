@@ -301,11 +301,10 @@ public sealed class PrivateNetwork : Construct
         });
     }
 
-    private static SubnetType ChooseSubnetType(IVpc vpc)
-    {
-        static int Zones(ISubnet[] subnets) => subnets.Select(s => s.AvailabilityZone).Distinct().Count();
-        return Zones(vpc.IsolatedSubnets) >= 2 ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
-    }
+    private static int Zones(ISubnet[] subnets) => subnets.Select(s => s.AvailabilityZone).Distinct().Count();
+
+    private static SubnetType ChooseSubnetType(IVpc vpc) =>
+        Zones(vpc.IsolatedSubnets) >= 2 ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
 
     private static string Validate(Construct scope, string id, PrivateNetworkProps props)
     {
@@ -320,7 +319,6 @@ public sealed class PrivateNetwork : Construct
     {
         if (props.Vpc is not null)
         {
-            static int Zones(ISubnet[] subnets) => subnets.Select(s => s.AvailabilityZone).Distinct().Count();
             var isolated = Zones(props.Vpc.IsolatedSubnets);
             var privateZones = Zones(props.Vpc.PrivateSubnets);
             v.Require(isolated >= 2 || privateZones >= 2, "Vpc", props.Vpc.Node.Path,

@@ -186,6 +186,14 @@ public sealed class SecureBucket : Construct
     private static string Validate(Construct scope, string id, SecureBucketProps props)
     {
         var v = new PropsValidator(scope, id);
+        Check(v, props);
+        v.Throw();
+        return id;
+    }
+
+    /// <summary>Adds every problem with <paramref name="props"/> to <paramref name="v"/>.</summary>
+    internal static void Check(PropsValidator v, SecureBucketProps props)
+    {
         foreach (var arn in props.BreakGlassPrincipalArns ?? Array.Empty<string>())
         {
             v.PrincipalArn(arn, "BreakGlassPrincipalArns");
@@ -196,8 +204,5 @@ public sealed class SecureBucket : Construct
             v.Require(System.Text.RegularExpressions.Regex.IsMatch(vpce, "^vpce-[0-9a-f]{8,17}$"), "RequiredVpcEndpointId", vpce,
                 "Use a VPC endpoint id such as 'vpce-0123456789abcdef0'.");
         }
-
-        v.Throw();
-        return id;
     }
 }
