@@ -1,13 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using Constructs;
-using SecureSageMaker;
 using SecureSageMaker.Guardrails;
-using SecureSageMaker.Hosting;
-using SecureSageMaker.Network;
-using SecureSageMaker.Notebooks;
-using SecureSageMaker.Studio;
-using SecureSageMaker.Training;
 
 namespace SecureSageMaker.Examples;
 
@@ -20,8 +14,8 @@ public static class ExampleStacks
     /// <summary>Name of the stack that turns every feature on.</summary>
     public const string FullStackName = "SecureMlWorkspaceFull";
 
-    /// <summary>An AWS Deep Learning Container image (account 763104351884 publishes them).</summary>
-    public const string TrainingImage = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-cpu-py311";
+    /// <summary>Name of the stack that hosts a model of the full workspace, deployed once its artifact exists.</summary>
+    public const string HostingStackName = "SecureMlWorkspaceFullHosting";
 
     /// <summary>Name of the stack with the organization SCP.</summary>
     public const string OrganizationStackName = "SecureMlOrganizationGuardrails";
@@ -29,10 +23,14 @@ public static class ExampleStacks
     /// <summary>The OU the example SCP targets when cdk.json names none (an example id: replace it).</summary>
     public const string ExampleOrganizationalUnit = "ou-ab12-cdef3456";
 
-    /// <summary>Adds both example workspace stacks to <paramref name="scope"/>.</summary>
-    public static (Stack Default, Stack Full) AddAll(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
+    /// <summary>The training image: an AWS Deep Learning Container of the stack's own region.</summary>
+    public static ContainerImage TrainingImage => ContainerImage.FromDeepLearningContainer("pytorch-training", "2.3.0-cpu-py311");
+
+    /// <summary>Adds the example workspace stacks to <paramref name="scope"/>: default, full, and the full workspace's hosting stack.</summary>
+    public static (Stack Default, Stack Full, Stack Hosting) AddAll(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
-        return (AddDefault(scope, synthesizer, env), AddFull(scope, synthesizer, env));
+        var full = AddFull(scope, synthesizer, env);
+        return (AddDefault(scope, synthesizer, env), full.Stack, AddHosting(scope, full.Workspace, synthesizer, env));
     }
 
     /// <summary>One workspace stack per configured account and region, with that environment.</summary>
@@ -47,24 +45,22 @@ public static class ExampleStacks
                 Env = new Amazon.CDK.Environment { Account = target.Account, Region = target.Region },
                 Synthesizer = synthesizer,
             });
-
-            // The zones are in the config: answer CDK's zone lookup from it, so synth needs no AWS credentials.
-            stack.Node.SetContext("availability-zones:account=" + target.Account + ":region=" + target.Region, target.AvailabilityZones);
+            OfflineZones.Use(stack, target.AvailabilityZones);
             _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
             {
-                AvailabilityZones = target.AvailabilityZones,
+                Network = new PrivateNetworkProps { AvailabilityZones = target.AvailabilityZones },
                 PresignedUrlAllowedCidrs = target.PresignedUrlAllowedCidrs,
             });
             return stack;
         }).ToList();
     }
 
-    /// <summary>The organization guardrails (an SCP), deployed from the management account.</summary>
+    /// <summary>The organization guardrails (SCPs), deployed from the management account.</summary>
     public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
         var stack = new Stack(scope, OrganizationStackName, new StackProps
         {
-            Description = "SecureSageMaker example: the organization SCP that carries the SageMaker guardrails to every ML account.",
+            Description = "SecureSageMaker example: the organization SCPs that carry the SageMaker guardrails to every ML account.",
             Synthesizer = synthesizer,
             Env = env,
         });
@@ -85,8 +81,8 @@ public static class ExampleStacks
         return stack;
     }
 
-    /// <summary>A workspace with every feature of the library turned on.</summary>
-    public static Stack AddFull(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
+    /// <summary>A workspace with every feature of the library turned on (hosting is in <see cref="AddHosting"/>).</summary>
+    public static (Stack Stack, SecureMlWorkspace Workspace) AddFull(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
         var stack = new Stack(scope, FullStackName, new StackProps
         {
@@ -97,15 +93,17 @@ public static class ExampleStacks
         var reference = Bucket.FromBucketName(stack, "ReferenceData", "example-reference-data");
         var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
         {
-            VpcCidr = "10.60.0.0/16",
-            PresignedUrlAllowedCidrs = new[] { "203.0.113.0/24", "198.51.100.0/24" },
-            AdditionalEndpoints = new[]
+            Network = new PrivateNetworkProps
             {
-                WorkspaceEndpoint.SageMakerFeatureStoreRuntime, WorkspaceEndpoint.Ssm, WorkspaceEndpoint.ServiceCatalog,
-                WorkspaceEndpoint.SecretsManager, WorkspaceEndpoint.StepFunctions, WorkspaceEndpoint.CodeArtifactApi,
-                WorkspaceEndpoint.CodeArtifactRepositories,
+                VpcCidr = "10.60.0.0/16",
+                AdditionalInterfaceEndpoints = new[]
+                {
+                    InterfaceEndpointService.SageMakerFeatureStoreRuntime, InterfaceEndpointService.Ssm, InterfaceEndpointService.ServiceCatalog,
+                    InterfaceEndpointService.SecretsManager, InterfaceEndpointService.StepFunctions,
+                },
+                AllowSelfReferencingTraffic = true,
             },
-            AllowSelfReferencingTraffic = true,
+            PresignedUrlAllowedCidrs = new[] { "203.0.113.0/24", "198.51.100.0/24" },
             BreakGlassPrincipalArns = new[] { "arn:aws:iam::111122223333:role/WorkspaceBreakGlass" },
             InputBuckets = new[] { reference },
             NoncurrentVersionExpiration = Duration.Days(365),
@@ -117,12 +115,6 @@ public static class ExampleStacks
             DomainName = "secure-studio",
             UserProfileNames = new[] { "data-scientist" },
         });
-        var model = workspace.AddModel("Model", new IsolatedModelProps
-        {
-            Image = TrainingImage.Replace("pytorch-training", "pytorch-inference", StringComparison.Ordinal),
-            ModelDataKey = "models/churn/model.tar.gz",
-        });
-        _ = workspace.AddEndpoint("Endpoint", new EncryptedEndpointProps { Model = model, EndpointName = "churn" });
         _ = workspace.AddJobWorkflow("Training", new JobWorkflowProps
         {
             Name = "churn-training",
@@ -133,7 +125,7 @@ public static class ExampleStacks
                 Channels = new[]
                 {
                     new TrainingChannel { Name = "train", KeyPrefix = "datasets/churn/train/" },
-                    new TrainingChannel { Name = "reference", Bucket = reference },
+                    new TrainingChannel { Name = "reference", KeyPrefix = "reference/", Bucket = reference },
                 },
                 Hyperparameters = new Dictionary<string, string> { ["epochs"] = "10" },
             },
@@ -144,15 +136,48 @@ public static class ExampleStacks
             Definition = new ProcessingJobDefinition
             {
                 Image = TrainingImage,
-                ContainerEntrypoint = new[] { "python3", "/opt/ml/processing/code/features.py" },
-                Inputs = new[] { new ProcessingData { Name = "raw", KeyPrefix = "datasets/churn/raw/" } },
+                ContainerEntrypoint = new[] { "python3", "/opt/ml/processing/input/code/features.py" },
+                Inputs = new[]
+                {
+                    new ProcessingData { Name = "code", KeyPrefix = "code/churn-features/" },
+                    new ProcessingData { Name = "raw", KeyPrefix = "datasets/churn/raw/" },
+                },
                 Outputs = new[] { new ProcessingData { Name = "features", KeyPrefix = "datasets/churn/train/" } },
             },
         });
 
-        // The full example weakens two controls on purpose; acknowledging them records why.
-        Annotations.Of(stack).AcknowledgeWarning(WarningIds.SelfReferencingTraffic, "Distributed training with two instances.");
-        Annotations.Of(stack).AcknowledgeWarning(WarningIds.UnverifiedInputBucket, "The reference bucket is held to the same controls by its owning team.");
+        // The full example weakens two controls on purpose; the acknowledgments record why, for reviewers.
+        Acknowledge.Warning(stack, WarningIds.SelfReferencingTraffic, "Distributed training with two instances needs traffic between them.");
+        Acknowledge.Warning(stack, WarningIds.UnverifiedInputBucket, "The reference bucket is held to the same controls by its owning team.");
+        return (stack, workspace);
+    }
+
+    /// <summary>
+    /// Hosting for the full workspace, in a stack of its own: SageMaker checks a model's artifact when the
+    /// model is created, so this stack deploys after a training run has written it, and takes its URL as
+    /// the parameter <c>ModelDataUrl</c>.
+    /// </summary>
+    public static Stack AddHosting(Construct scope, IMlWorkspace workspace, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
+    {
+        var stack = new Stack(scope, HostingStackName, new StackProps
+        {
+            Description = "SecureSageMaker example: an isolated model and an encrypted endpoint of the full workspace, deployed once the model artifact exists.",
+            Synthesizer = synthesizer,
+            Env = env,
+        });
+        var url = new CfnParameter(stack, "ModelDataUrl", new CfnParameterProps
+        {
+            Type = "String",
+            AllowedPattern = "^s3://.+/.+$",
+            Description = "S3 URL of the model artifact (model.tar.gz) a training run of churn-training wrote to the model bucket.",
+        });
+        var model = new IsolatedModel(stack, "Model", new IsolatedModelProps
+        {
+            Workspace = workspace,
+            Image = ContainerImage.FromDeepLearningContainer("pytorch-inference", "2.3.0-cpu-py311"),
+            ModelData = ModelData.FromUrl(url.ValueAsString),
+        });
+        _ = new EncryptedEndpoint(stack, "Endpoint", new EncryptedEndpointProps { Workspace = workspace, Model = model, EndpointName = "churn" });
         return stack;
     }
 }

@@ -20,6 +20,9 @@ internal static class Defaults
     /// <summary>Days a scheduled key deletion waits (the KMS maximum).</summary>
     public const int KeyPendingWindowDays = 30;
 
+    /// <summary>Days after which an incomplete multipart upload is aborted (its parts are billed and invisible).</summary>
+    public const int AbortIncompleteMultipartUploadDays = 7;
+
     /// <summary>Retention of every log group the workspace creates.</summary>
     public const RetentionDays LogRetention = RetentionDays.ONE_YEAR;
 
@@ -35,11 +38,17 @@ internal static class Defaults
     /// <summary>Hours in the month used for cost estimates.</summary>
     public const double HoursPerMonth = 730;
 
+    /// <summary>Price of one million DNS queries judged by Route 53 Resolver DNS Firewall, in USD (2024 list price).</summary>
+    public const double DnsFirewallUsdPerMillionQueries = 0.60;
+
     /// <summary>Platform of new notebook instances (Amazon Linux 2023).</summary>
     public const string NotebookPlatformIdentifier = "notebook-al2023-v1";
 
     /// <summary>Instance type of new notebook instances.</summary>
     public const string NotebookInstanceType = "ml.t3.medium";
+
+    /// <summary>Largest lifecycle script, in bytes: SageMaker takes 16,384 characters of base64.</summary>
+    public const int LifecycleScriptMaxBytes = 12_288;
 
     /// <summary>Volume size of new notebook instances, in GB.</summary>
     public const int NotebookVolumeSizeInGb = 20;

@@ -6,31 +6,21 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Constructs;
-using SecureSageMaker.Encryption;
 using SecureSageMaker.Guardrails;
-using SecureSageMaker.Hosting;
-using SecureSageMaker.Identity;
-using SecureSageMaker.Internal;
-using SecureSageMaker.Network;
-using SecureSageMaker.Notebooks;
-using SecureSageMaker.Storage;
-using SecureSageMaker.Studio;
-using SecureSageMaker.Training;
+using SecureSageMaker.Jsii;
 
 namespace SecureSageMaker;
 
 /// <summary>
-/// A locked-down SageMaker environment: a VPC whose only way out is PrivateLink, customer-managed
-/// keys for everything at rest, buckets that only answer through the workspace's network, and the
-/// places (notebooks, Studio, models, endpoints, training) where data scientists work, each in
-/// network isolation. Every default holds every control of the posture.
+/// A locked-down SageMaker environment: a VPC whose only way out is PrivateLink (with a DNS firewall),
+/// customer-managed keys for everything at rest, buckets that only answer through the workspace's
+/// network, guardrail policies, and the places (notebooks, Studio, models, endpoints, training) where
+/// data scientists work, each in network isolation. Every default holds every control of the posture.
 /// </summary>
-public sealed class SecureMlWorkspace : Construct
+public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 {
-    private readonly RetentionDays _logRetention;
-    private readonly HashSet<string> _pulledRepositories = new(StringComparer.Ordinal);
-    private Role? _jobRole;
-    private readonly List<string> _workloads = new();
+    private readonly PrivateNetwork _network;
+    private readonly WorkspaceGuardrailPolicy _guardrails;
 
     /// <summary>Creates the workspace.</summary>
     /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
@@ -38,216 +28,316 @@ public sealed class SecureMlWorkspace : Construct
         : base(scope, Validate(scope, id, props ?? new SecureMlWorkspaceProps()))
     {
         props ??= new SecureMlWorkspaceProps();
-        _logRetention = props.LogRetention ?? Defaults.LogRetention;
-        PresignedUrlAllowedCidrs = props.PresignedUrlAllowedCidrs ?? Array.Empty<string>();
-
-        Keys = new WorkspaceKeys(this, "Keys", props.DataKey, props.LogsKey, props.KeyPendingWindowDays);
-        Network = new PrivateNetwork(this, "Network", NetworkProps(props) with
+        LogRetention = props.LogRetention ?? Defaults.LogRetention;
+        AllowsTrafficBetweenWorkloads = props.Network?.AllowSelfReferencingTraffic ?? Defaults.AllowSelfReferencingTraffic;
+        ExecutionRolePath = "/securesagemaker/" + Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 64 }) + "/";
+        Keys = new WorkspaceKeys(this, "Keys", props.Keys);
+        _network = new PrivateNetwork(this, "Network", (props.Network ?? new PrivateNetworkProps()) with
         {
-            FlowLogsKey = Keys.LogsKey,
-            FlowLogRetention = _logRetention,
+            LogsKey = props.Network?.LogsKey ?? Keys.LogsKey,
+            LogRetention = props.Network?.LogRetention ?? LogRetention,
         });
 
-        AccessLogsBucket = new SecureBucket(this, "AccessLogsBucket");
-        DataBucket = NewDataBucket("DataBucket", props);
-        ModelBucket = NewDataBucket("ModelBucket", props);
-
+        var buckets = CreateBuckets(props);
+        (AccessLogsBucket, _dataBucket, _modelBucket) = buckets;
         InputBuckets = props.InputBuckets ?? Array.Empty<IBucket>();
-        foreach (var bucket in new[] { DataBucket.Bucket, ModelBucket.Bucket }.Concat(InputBuckets))
-        {
-            Network.AllowS3Bucket(bucket);
-        }
+        AdmitBuckets();
 
-        foreach (var bucket in InputBuckets)
+        _guardrails = new WorkspaceGuardrailPolicy(this, "GuardrailPolicy", new WorkspaceGuardrailPolicyProps
         {
-            Internal.Weakening.Warn(this, WarningIds.UnverifiedInputBucket, string.Format(CultureInfo.InvariantCulture,
-                "Input bucket '{0}' was brought to the workspace: its encryption, public access and policy cannot be verified here. Hold it to the same controls as the workspace's buckets.",
-                bucket.Node.Path));
-        }
-
-        if (props.CreateSageMakerLogGroups ?? true)
+            Vpc = Vpc,
+            Subnets = WorkloadSubnets,
+            SecurityGroups = new[] { WorkloadSecurityGroup },
+            DataKey = DataKey,
+        });
+        JobRole = CreateJobRole();
+        PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", new PresignedUrlPolicyProps
         {
-            TrainingLogGroup = EncryptedLogGroup.Create(this, "TrainingJobsLogGroup", Keys.LogsKey, _logRetention, "/aws/sagemaker/TrainingJobs");
-            ProcessingLogGroup = EncryptedLogGroup.Create(this, "ProcessingJobsLogGroup", Keys.LogsKey, _logRetention, "/aws/sagemaker/ProcessingJobs");
-        }
-
-        GuardrailPolicy = new WorkspaceGuardrailPolicy(this, "GuardrailPolicy", this);
-        if (Network.FlowLog.IamRole is { } flowLogRole)
-        {
-            AttachGuardrails(flowLogRole);
-        }
-
-        PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", props.PresignedUrlAllowedCidrs ?? Array.Empty<string>(),
-            Network.InterfaceEndpoints[WorkspaceEndpoint.SageMakerApi].VpcEndpointId);
-
-        const string logTargetReason = "S3 server access logging delivers only to a target bucket encrypted with SSE-S3; this bucket holds access logs, not data.";
-        GuardrailChecks.Acknowledge(AccessLogsBucket, "SecureSageMaker-S31", logTargetReason);
-        CdkNagSuppressions.Suppress(AccessLogsBucket.Bucket, "AwsSolutions-S1", "This is the server access log bucket of the workspace; logging it into itself would loop.");
-        if (props.ApplyGuardrailChecks ?? Defaults.ApplyGuardrailChecks)
-        {
-            GuardrailChecks.Apply(Stack.Of(this));
-        }
-        else
-        {
-            Internal.Weakening.Warn(this, WarningIds.GuardrailChecksDisabled,
-                "The synth-time guardrail checker is off for this stack (ApplyGuardrailChecks false): resources added beside the workspace are not checked.");
-        }
-
-        Node.AddValidation(new Reporting.PostureReportWriter(this));
+            AllowedCidrs = props.PresignedUrlAllowedCidrs,
+            AllowedVpcEndpoints = new[] { _network.InterfaceEndpoints[InterfaceEndpointService.SageMakerApi] },
+        });
+        ApplyChecks(props);
+        Posture.StackPosture.Of(this).AddReport(new Posture.ReportSource(id, Node.Path, ReportAnchors(props)));
     }
+
+    private readonly SecureBucket _dataBucket;
+    private readonly SecureBucket _modelBucket;
 
     /// <summary>The customer-managed keys.</summary>
     public WorkspaceKeys Keys { get; }
 
-    /// <summary>The private network.</summary>
-    public PrivateNetwork Network { get; }
+    /// <summary>The private network: VPC, interface endpoints, security groups, flow logs, DNS firewall.</summary>
+    public PrivateNetwork Network => _network;
 
-    /// <summary>The bucket that receives the server access logs of the other buckets (SSE-S3, as S3 access logging requires).</summary>
+    /// <summary>The bucket that receives the server access logs of the data and model buckets (SSE-S3, as S3 access logging requires).</summary>
     public SecureBucket AccessLogsBucket { get; }
 
-    /// <summary>The bucket of training and processing input data.</summary>
-    public SecureBucket DataBucket { get; }
+    /// <inheritdoc />
+    public IVpc Vpc => _network.Vpc;
 
-    /// <summary>The bucket of training output, model artifacts and endpoint data capture.</summary>
-    public SecureBucket ModelBucket { get; }
+    /// <inheritdoc />
+    public SubnetSelection WorkloadSubnets => _network.WorkloadSubnets;
 
-    /// <summary>Buckets brought for input data.</summary>
+    /// <inheritdoc />
+    public ISecurityGroup WorkloadSecurityGroup => _network.WorkloadSecurityGroup;
+
+    /// <inheritdoc />
+    public IKey DataKey => Keys.DataKey;
+
+    /// <inheritdoc />
+    public IKey LogsKey => Keys.LogsKey;
+
+    /// <inheritdoc />
+    public IBucket DataBucket => _dataBucket.Bucket;
+
+    /// <inheritdoc />
+    public IBucket ModelBucket => _modelBucket.Bucket;
+
+    /// <inheritdoc />
     public IReadOnlyList<IBucket> InputBuckets { get; }
 
-    /// <summary>The encrypted <c>/aws/sagemaker/TrainingJobs</c> log group, if the workspace created it.</summary>
-    public ILogGroup? TrainingLogGroup { get; }
+    /// <inheritdoc />
+    public IManagedPolicy GuardrailPolicy => _guardrails.Policies[0];
 
-    /// <summary>The encrypted <c>/aws/sagemaker/ProcessingJobs</c> log group, if the workspace created it.</summary>
-    public ILogGroup? ProcessingLogGroup { get; }
+    /// <summary>Every managed policy of the guardrails (their statements split by size), with the statements.</summary>
+    public WorkspaceGuardrailPolicy Guardrails => _guardrails;
 
-    /// <summary>The guardrail policy bound to this workspace, attached to every role it creates.</summary>
-    public WorkspaceGuardrailPolicy GuardrailPolicy { get; }
+    /// <inheritdoc />
+    public IRole JobRole { get; }
 
-    /// <summary>The policy that limits presigned notebook and Studio URLs; attach it to the people's roles, groups and permission sets.</summary>
+    /// <inheritdoc />
+    public string ExecutionRolePath { get; }
+
+    /// <inheritdoc />
+    public RetentionDays LogRetention { get; }
+
+    /// <inheritdoc />
+    public bool AllowsTrafficBetweenWorkloads { get; }
+
+    /// <summary>The policy that limits presigned notebook and Studio URLs to company CIDRs or the workspace's endpoint; <see cref="ApplyGuardrails"/> attaches it.</summary>
     public PresignedUrlPolicy PresignedUrlPolicy { get; }
 
-    /// <summary>The execution role of training, processing and models (created on first use): reads data, reads and writes models.</summary>
-    public IRole JobRole => _jobRole ??= ExecutionRoleFactory.Create(this, "JobRole", this, ExecutionRoleKind.Job);
+    /// <summary>A workspace built elsewhere (another stack or app), for workloads that live apart from it.</summary>
+    /// <exception cref="ArgumentException">An attribute is missing; the message names it.</exception>
+    public static IMlWorkspace FromWorkspaceAttributes(Construct scope, string id, MlWorkspaceAttributes attributes) =>
+        new ImportedMlWorkspace(scope, id, attributes);
 
-    /// <summary>Company CIDRs admitted to create presigned URLs.</summary>
-    public IReadOnlyList<string> PresignedUrlAllowedCidrs { get; }
+    /// <inheritdoc />
+    public void EnsureInterfaceEndpoint(InterfaceEndpointService service) => _ = _network.AddInterfaceEndpoint(service);
 
-    /// <summary>Labels of the workloads added to the workspace, for the posture report.</summary>
-    public IReadOnlyList<string> Workloads => _workloads;
+    /// <summary>Lets <paramref name="grantee"/> read the data bucket (under a key prefix), decrypting through S3 only.</summary>
+    public void GrantDataRead(IGrantable grantee, string prefix = "") => _dataBucket.GrantRead(grantee, prefix);
 
-    /// <summary>The VPC.</summary>
-    public IVpc Vpc => Network.Vpc;
+    /// <summary>Lets <paramref name="grantee"/> read and write the data bucket (under a key prefix).</summary>
+    public void GrantDataReadWrite(IGrantable grantee, string prefix = "") => _dataBucket.GrantReadWrite(grantee, prefix);
 
-    /// <summary>The security group of every workload.</summary>
-    public ISecurityGroup WorkloadSecurityGroup => Network.WorkloadSecurityGroup;
+    /// <summary>Lets <paramref name="grantee"/> read the model bucket (under a key prefix).</summary>
+    public void GrantModelRead(IGrantable grantee, string prefix = "") => _modelBucket.GrantRead(grantee, prefix);
 
-    /// <summary>Retention of the workspace's log groups.</summary>
-    public RetentionDays LogRetention => _logRetention;
-
-    /// <summary>Number of interface endpoints.</summary>
-    public int InterfaceEndpointCount => Network.InterfaceEndpointCount;
-
-    /// <summary>Estimated fixed monthly cost of the interface endpoints in USD (see <see cref="PrivateNetwork.EstimatedMonthlyEndpointCostUsd"/>).</summary>
-    public double EstimatedMonthlyEndpointCostUsd => Network.EstimatedMonthlyEndpointCostUsd;
-
-    /// <summary>Lets <paramref name="grantee"/> read the data bucket.</summary>
-    public Grant GrantRead(IGrantable grantee) => DataBucket.GrantRead(grantee);
-
-    /// <summary>Lets <paramref name="grantee"/> read and write the data bucket.</summary>
-    public Grant GrantReadWrite(IGrantable grantee) => DataBucket.GrantReadWrite(grantee);
-
-    /// <summary>Lets <paramref name="grantee"/> read the model bucket.</summary>
-    public Grant GrantModelRead(IGrantable grantee) => ModelBucket.GrantRead(grantee);
-
-    /// <summary>Lets <paramref name="grantee"/> read and write the model bucket.</summary>
-    public Grant GrantModelReadWrite(IGrantable grantee) => ModelBucket.GrantReadWrite(grantee);
+    /// <summary>Lets <paramref name="grantee"/> read and write the model bucket (under a key prefix).</summary>
+    public void GrantModelReadWrite(IGrantable grantee, string prefix = "") => _modelBucket.GrantReadWrite(grantee, prefix);
 
     /// <summary>Adds a locked-down notebook instance.</summary>
-    public SecureNotebookInstance AddNotebookInstance(string id, SecureNotebookInstanceProps? props = null) => new(this, id, this, props);
+    public SecureNotebookInstance AddNotebookInstance(string id, SecureNotebookInstanceProps? props = null) =>
+        new(this, id, (props ?? new SecureNotebookInstanceProps()) with { Workspace = this });
 
     /// <summary>Adds a VpcOnly Studio domain.</summary>
-    public SecureStudioDomain AddStudioDomain(string id, SecureStudioDomainProps props) => new(this, id, this, props);
+    public SecureStudioDomain AddStudioDomain(string id, SecureStudioDomainProps props) =>
+        new(this, id, Required(props, nameof(props)) with { Workspace = this });
 
     /// <summary>Adds a network-isolated model.</summary>
-    public IsolatedModel AddModel(string id, IsolatedModelProps props) => new(this, id, this, props);
+    public IsolatedModel AddModel(string id, IsolatedModelProps props) =>
+        new(this, id, Required(props, nameof(props)) with { Workspace = this });
 
     /// <summary>Adds an encrypted endpoint serving a model.</summary>
-    public EncryptedEndpoint AddEndpoint(string id, EncryptedEndpointProps props) => new(this, id, this, props);
+    public EncryptedEndpoint AddEndpoint(string id, EncryptedEndpointProps props) =>
+        new(this, id, Required(props, nameof(props)) with { Workspace = this });
 
     /// <summary>Adds a training or processing job as a state machine, a pipeline and a published request.</summary>
-    public JobWorkflow AddJobWorkflow(string id, JobWorkflowProps props) => new(this, id, this, props);
+    public JobWorkflow AddJobWorkflow(string id, JobWorkflowProps props) =>
+        new(this, id, Required(props, nameof(props)) with { Workspace = this });
 
-    /// <summary>Attaches the workspace's guardrail policy to roles, users or groups the user brings.</summary>
-    /// <exception cref="ArgumentException">A target is not an IAM role, user or group.</exception>
-    public void ApplyGuardrails(params IConstruct[] targets) => GuardrailPolicy.AttachTo(targets);
-
-    /// <summary>Lets the job role pull the image's ECR repository (any account: SageMaker's own images live in AWS accounts).</summary>
-    internal void AllowImagePull(string imageUri)
+    /// <summary>
+    /// Protects people: attaches the guardrail policies and the presigned-URL policy to roles, users and
+    /// groups, including imported ones (<c>Role.FromRoleArn</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A target is not an IAM role, user or group; a role of another account; or an IAM Identity Center role, whose policies only its permission set can change.</exception>
+    public void ApplyGuardrails(params IConstruct[] targets)
     {
-        var arn = ImageUri.RepositoryArn(imageUri);
-        if (arn is null || !_pulledRepositories.Add(arn))
+        ArgumentNullException.ThrowIfNull(targets);
+        var problems = targets.Select(PrincipalProblem).Where(p => p is not null).ToList();
+        if (problems.Count > 0)
         {
-            return;
+            throw new ArgumentException(Node.Path + ": cannot apply the guardrails. " + string.Join(" ", problems), nameof(targets));
         }
 
-        JobRole.AddToPrincipalPolicy(Statements.Allow(null, new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability" }, new[] { arn }));
+        foreach (var target in targets)
+        {
+            foreach (var policy in _guardrails.Policies.Append(PresignedUrlPolicy.Policy))
+            {
+                Attach(policy, target);
+            }
+        }
     }
 
-    internal void RegisterWorkload(string label) => _workloads.Add(label);
+    private static T Required<T>(T? props, string name)
+        where T : class => props ?? throw new ArgumentNullException(name);
 
-    internal void AttachGuardrails(IRole role) => GuardrailPolicy.AttachTo(role);
-
-    private SecureBucket NewDataBucket(string id, SecureMlWorkspaceProps props) => new(this, id, new SecureBucketProps
+    private (SecureBucket Logs, SecureBucket Data, SecureBucket Model) CreateBuckets(SecureMlWorkspaceProps props)
     {
-        EncryptionKey = Keys.DataKey,
-        AccessLogsBucket = AccessLogsBucket,
-        AccessLogsPrefix = id + "/",
-        RequiredVpcEndpointId = Network.S3Endpoint.VpcEndpointId,
-        BreakGlassPrincipalArns = props.BreakGlassPrincipalArns,
-        NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
-    });
+        var logs = new SecureBucket(this, "AccessLogsBucket", new SecureBucketProps { Kind = SecureBucketKind.ServerAccessLogs });
+        var executionRoles = new[] { Stack.Of(this).FormatArn(new ArnComponents { Service = "iam", Region = string.Empty, Resource = "role", ResourceName = ExecutionRolePath.TrimStart('/') + "*" }) };
+        SecureBucket Data(string id) => new(this, id, new SecureBucketProps
+        {
+            EncryptionKey = DataKey,
+            ServerAccessLogsBucket = logs,
+            ServerAccessLogsPrefix = id + "/",
+            AllowedVpcEndpoint = _network.S3Endpoint,
+            BreakGlassPrincipalArns = props.BreakGlassPrincipalArns,
+            ExecutionRoleArnPatterns = executionRoles,
+            NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
+        });
+        return (logs, Data("DataBucket"), Data("ModelBucket"));
+    }
 
-    private static PrivateNetworkProps NetworkProps(SecureMlWorkspaceProps props) => new()
+    private void AdmitBuckets()
     {
-        Vpc = props.Vpc,
-        VpcCidr = props.VpcCidr,
-        AvailabilityZoneCount = props.AvailabilityZoneCount,
-        AvailabilityZones = props.AvailabilityZones,
-        SubnetCidrMask = props.SubnetCidrMask,
-        AdditionalEndpoints = props.AdditionalEndpoints,
-        RemovedEndpoints = props.RemovedEndpoints,
-        OrganizationId = props.OrganizationId,
-        S3PrefixListId = props.S3PrefixListId,
-        AllowSelfReferencingTraffic = props.AllowSelfReferencingTraffic,
-        AllowEndpointAccessFromVpcCidr = props.AllowEndpointAccessFromVpcCidr,
-    };
+        _network.AllowBucketReadWrite(DataBucket);
+        _network.AllowBucketReadWrite(ModelBucket);
+        foreach (var bucket in InputBuckets)
+        {
+            _network.AllowBucketRead(bucket);
+            Posture.StackPosture.Warn(this, WarningIds.UnverifiedInputBucket, string.Format(CultureInfo.InvariantCulture,
+                "Input bucket '{0}' was brought to the workspace: its encryption, public access and policy cannot be verified here, and the S3 endpoint admits reads of it. Hold it to the same controls as the workspace's buckets.",
+                bucket.Node.Path));
+        }
+    }
+
+    private Role CreateJobRole()
+    {
+        var role = ExecutionRoles.Create(this, "JobRole", new RoleContext(Vpc, DataKey, GuardrailPolicy, ExecutionRolePath), "jobs and models started from an SDK");
+        foreach (var extra in _guardrails.Policies.Skip(1))
+        {
+            role.AddManagedPolicy(extra);
+        }
+
+        GrantDataRead(role);
+        GrantModelReadWrite(role);
+        foreach (var input in InputBuckets)
+        {
+            BucketGrants.Read(role, input, input.EncryptionKey);
+        }
+
+        var stack = Stack.Of(this);
+        role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents { Service = "ecr", Resource = "repository", ResourceName = "*" })));
+        role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents
+        {
+            Service = "ecr", Account = stack.RegionalFact(Amazon.CDK.RegionInfo.FactName.DLC_REPOSITORY_ACCOUNT), Resource = "repository", ResourceName = "*",
+        })));
+        ExecutionRoles.ExplainWildcards(role);
+        return role;
+    }
+
+    private void ApplyChecks(SecureMlWorkspaceProps props)
+    {
+        if (props.ApplyGuardrailChecks ?? Defaults.ApplyGuardrailChecks)
+        {
+            GuardrailChecks.Apply(this);
+        }
+        else
+        {
+            Posture.StackPosture.Warn(this, WarningIds.GuardrailChecksDisabled,
+                "The synth-time guardrail checker is off for this stack (ApplyGuardrailChecks false): resources added beside the workspace are not checked.");
+        }
+    }
+
+    private Dictionary<string, object> ReportAnchors(SecureMlWorkspaceProps props)
+    {
+        var anchors = new Dictionary<string, object>
+        {
+            ["Vpc"] = Vpc.VpcId,
+            ["WorkloadSecurityGroup"] = WorkloadSecurityGroup.SecurityGroupId,
+            ["GuardrailPolicy"] = GuardrailPolicy.ManagedPolicyArn,
+            ["PresignedUrlPolicy"] = PresignedUrlPolicy.PolicyArn,
+            ["DataBucket"] = DataBucket.BucketName,
+            ["ModelBucket"] = ModelBucket.BucketName,
+            ["DataKey"] = DataKey.KeyArn,
+            ["LogsKey"] = LogsKey.KeyArn,
+            ["ExecutionRolePath"] = ExecutionRolePath,
+        };
+        if (props.Network?.DnsFirewall?.ExistingRuleGroupId is { } existing)
+        {
+            anchors["DnsFirewallElsewhere"] = existing;
+        }
+
+        return anchors;
+    }
+
+    private string? PrincipalProblem(IConstruct? target)
+    {
+        switch (target)
+        {
+            case null:
+                return "A target is null; pass roles, users or groups.";
+            case IRole role:
+                var arn = role.RoleArn;
+                var account = role.Env.Account;
+                var stackAccount = Stack.Of(this).Account;
+                if (Tokens.IsLiteral(account) && Tokens.IsLiteral(stackAccount) && account != stackAccount)
+                {
+                    return string.Format(CultureInfo.InvariantCulture,
+                        "Role '{0}' belongs to account {1}, not this stack's {2}: a policy attaches only to roles of its own account (by name, so it would land on a same-named role here). Apply the guardrails in a stack of account {1}.",
+                        arn, account, stackAccount);
+                }
+
+                return Tokens.IsLiteral(arn) && arn.Contains("/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal)
+                    ? "Role '" + arn + "' is managed by IAM Identity Center, which rejects attached policies: add the guardrail and presigned-URL documents to its permission set instead (Guardrails.Statements, PresignedUrlPolicy.Document)."
+                    : null;
+            case IUser or IGroup:
+                return null;
+            default:
+                return "'" + target.Node.Path + "' (" + target.GetType().Name + ") is not an IAM role, user or group; pass the role, user or group that uses SageMaker.";
+        }
+    }
+
+    private static void Attach(IManagedPolicy policy, IConstruct target)
+    {
+        switch (target)
+        {
+            case Role role:
+                role.AddManagedPolicy(policy);
+                break;
+            case IRole imported:
+                ((ManagedPolicy)policy).AttachToRole(imported);
+                break;
+            case User user:
+                user.AddManagedPolicy(policy);
+                break;
+            case IUser importedUser:
+                ((ManagedPolicy)policy).AttachToUser(importedUser);
+                break;
+            case Group group:
+                group.AddManagedPolicy(policy);
+                break;
+            case IGroup importedGroup:
+                ((ManagedPolicy)policy).AttachToGroup(importedGroup);
+                break;
+        }
+    }
 
     private static string Validate(Construct scope, string id, SecureMlWorkspaceProps props)
     {
         var v = new PropsValidator(scope, id);
-        WorkspaceKeys.Check(v, scope, props.DataKey, props.LogsKey, props.KeyPendingWindowDays);
-        PrivateNetwork.Check(v, scope, NetworkProps(props));
-        SecureBucket.Check(v, new SecureBucketProps { BreakGlassPrincipalArns = props.BreakGlassPrincipalArns });
-
+        WorkspaceKeys.Check(v, scope, props.Keys ?? new WorkspaceKeysProps());
+        PrivateNetwork.Check(v, scope, props.Network ?? new PrivateNetworkProps());
+        SecureBucket.Check(v, new SecureBucketProps { BreakGlassPrincipalArns = props.BreakGlassPrincipalArns, NoncurrentVersionExpiration = props.NoncurrentVersionExpiration });
+        PresignedUrlPolicy.Check(v, props.PresignedUrlAllowedCidrs, "PresignedUrlAllowedCidrs");
         if (props.LogRetention is { } retention)
         {
             v.Require(Enum.IsDefined(retention), "LogRetention", (int)retention, "Use a RetentionDays value that CloudWatch Logs accepts.");
         }
 
-        foreach (var cidr in props.PresignedUrlAllowedCidrs ?? Array.Empty<string>())
-        {
-            v.Require(!string.IsNullOrWhiteSpace(cidr), "PresignedUrlAllowedCidrs", cidr, "Remove the empty entry or give a company CIDR such as '203.0.113.0/24'.");
-            if (!string.IsNullOrWhiteSpace(cidr))
-            {
-                v.Cidr(cidr, "PresignedUrlAllowedCidrs");
-            }
-        }
-
-        if (props.InputBuckets is { } inputs)
-        {
-            v.Require(inputs.All(b => b is not null), "InputBuckets", "a null entry", "Remove the empty entry.");
-        }
-
+        _ = v.NoNullEntries(props.InputBuckets, "InputBuckets");
         v.Throw();
         return id;
     }

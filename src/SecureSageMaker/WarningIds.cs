@@ -2,15 +2,15 @@ namespace SecureSageMaker;
 
 /// <summary>
 /// Ids of the warnings the library raises when an option weakens a control. They are public and
-/// stable: acknowledge one with <c>Annotations.Of(scope).AcknowledgeWarning(id, reason)</c>.
-/// The README lists each with its meaning.
+/// stable: acknowledge one with a reason through <see cref="Guardrails.Acknowledge.Warning"/>. The
+/// README lists each with its meaning.
 /// </summary>
 public static class WarningIds
 {
     /// <summary>An optional interface endpoint was removed from the workspace.</summary>
     public const string OptionalEndpointRemoved = "SecureSageMaker:OptionalEndpointRemoved";
 
-    /// <summary>A VPC brought by the user has public subnets, so an internet path may exist.</summary>
+    /// <summary>A VPC brought by the user has public subnets or egress routes, so an internet path may exist.</summary>
     public const string VpcHasInternetPath = "SecureSageMaker:VpcHasInternetPath";
 
     /// <summary>Interface endpoints admit TCP 443 from the whole VPC CIDR, not only the workspace's security groups.</summary>
@@ -31,12 +31,42 @@ public static class WarningIds
     /// <summary>An endpoint production variant runs a single instance.</summary>
     public const string SingleInstanceEndpoint = "SecureSageMaker:SingleInstanceEndpoint";
 
-    /// <summary>An endpoint config omits its KMS key because the instance type has local NVMe storage.</summary>
+    /// <summary>An endpoint config or job omits its volume KMS key because the instance type has local NVMe storage.</summary>
     public const string EndpointKmsKeyOmitted = "SecureSageMaker:EndpointKmsKeyOmitted";
+
+    /// <summary>A job omits its volume KMS key because its instance type has local NVMe storage (encrypted by the instance's hardware).</summary>
+    public const string VolumeKmsKeyOmitted = "SecureSageMaker:VolumeKmsKeyOmitted";
 
     /// <summary>The synth-time guardrail checker was turned off for the workspace's stack.</summary>
     public const string GuardrailChecksDisabled = "SecureSageMaker:GuardrailChecksDisabled";
 
     /// <summary>The workload security group admits all traffic from itself (distributed training).</summary>
     public const string SelfReferencingTraffic = "SecureSageMaker:SelfReferencingTraffic";
+
+    /// <summary>A bucket has no VPC-endpoint perimeter: its data answers from any network.</summary>
+    public const string BucketWithoutNetworkPerimeter = "SecureSageMaker:BucketWithoutNetworkPerimeter";
+
+    /// <summary>The presigned-URL policy admits the whole internet (CIDRs that cover every address).</summary>
+    public const string PresignedUrlsFromAnywhere = "SecureSageMaker:PresignedUrlsFromAnywhere";
+
+    /// <summary>A model's environment variable looks like a secret and would be stored in the template in plain text.</summary>
+    public const string SecretInEnvironment = "SecureSageMaker:SecretInEnvironment";
+
+    /// <summary>The DNS firewall of the workspace VPC was turned off, or left to a rule group outside the workspace.</summary>
+    public const string DnsFirewallDisabled = "SecureSageMaker:DnsFirewallDisabled";
+
+    /// <summary>The DNS firewall allows a whole top-level domain or a very broad wildcard.</summary>
+    public const string BroadDnsAllowList = "SecureSageMaker:BroadDnsAllowList";
+
+    /// <summary>The workspace opted in to an API that launches compute no condition key can pin to the workspace.</summary>
+    public const string UnguardedComputeAllowed = "SecureSageMaker:UnguardedComputeAllowed";
+
+    /// <summary>Every warning id, in a stable order.</summary>
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        OptionalEndpointRemoved, VpcHasInternetPath, EndpointOpenToVpcCidr, ForeignAccountKey, ImportedKeyPolicyUnmanaged,
+        UnverifiedInputBucket, NotebookLifecycleRunsAsRoot, SingleInstanceEndpoint, EndpointKmsKeyOmitted, VolumeKmsKeyOmitted, GuardrailChecksDisabled,
+        SelfReferencingTraffic, BucketWithoutNetworkPerimeter, PresignedUrlsFromAnywhere, SecretInEnvironment, DnsFirewallDisabled,
+        BroadDnsAllowList, UnguardedComputeAllowed,
+    };
 }

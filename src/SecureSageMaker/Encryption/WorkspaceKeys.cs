@@ -2,8 +2,9 @@ using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Constructs;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Encryption;
+namespace SecureSageMaker;
 
 /// <summary>
 /// The workspace's customer-managed keys, one per trust boundary:
@@ -16,31 +17,23 @@ namespace SecureSageMaker.Encryption;
 public sealed class WorkspaceKeys : Construct
 {
     /// <summary>Creates (or adopts) the keys.</summary>
-    /// <exception cref="ArgumentException">A key brought by the user is in another region, or the logs key in another account.</exception>
-    public WorkspaceKeys(Construct scope, string id, IKey? dataKey = null, IKey? logsKey = null, int? pendingWindowDays = null)
-        : base(scope, Validate(scope, id, dataKey, logsKey, pendingWindowDays))
+    /// <exception cref="ArgumentException">A key brought by the user is in another region, or the logs key in another account; the message names the property, the value and the fix.</exception>
+    public WorkspaceKeys(Construct scope, string id, WorkspaceKeysProps? props = null)
+        : base(scope, Validate(scope, id, props ?? new WorkspaceKeysProps()))
     {
-        var days = pendingWindowDays ?? Defaults.KeyPendingWindowDays;
-        DataKey = dataKey ?? WorkspaceKey.Create(this, "DataKey", "Encrypts the data, models and compute volumes of a SageMaker workspace.", days);
-        if (logsKey is null)
+        props ??= new WorkspaceKeysProps();
+        var days = props.PendingWindowDays ?? Defaults.KeyPendingWindowDays;
+        DataKey = props.DataKey ?? KeyFactory.Create(this, "DataKey", "Encrypts the data, models and compute volumes of a SageMaker workspace.", days);
+        LogsKey = props.LogsKey ?? NewLogsKey(days);
+        if (props.LogsKey is not null and not Key)
         {
-            var created = WorkspaceKey.Create(this, "LogsKey", "Encrypts the CloudWatch log groups of a SageMaker workspace.", days);
-            WorkspaceKey.AdmitCloudWatchLogs(created);
-            LogsKey = created;
-        }
-        else
-        {
-            LogsKey = logsKey;
-            if (logsKey is not Key)
-            {
-                Internal.Weakening.Warn(this, WarningIds.ImportedKeyPolicyUnmanaged,
-                    "The logs key was brought to the workspace, so its key policy is not managed here. It must admit the service principal logs.<region>.amazonaws.com for this account's log groups, or log groups fail to create.");
-            }
+            Posture.StackPosture.Warn(this, WarningIds.ImportedKeyPolicyUnmanaged,
+                "The logs key was brought to the workspace, so its key policy is not managed here. It must admit the service principal logs.<region>.amazonaws.com for this account's log groups, or log groups fail to create.");
         }
 
-        if (dataKey is not null && IsForeignAccount(dataKey))
+        if (props.DataKey is not null && IsForeignAccount(props.DataKey))
         {
-            Internal.Weakening.Warn(this, WarningIds.ForeignAccountKey,
+            Posture.StackPosture.Warn(this, WarningIds.ForeignAccountKey,
                 "The data key belongs to another account: its owner can revoke access to every object it encrypts, and its key policy must admit this account's roles.");
         }
     }
@@ -51,42 +44,72 @@ public sealed class WorkspaceKeys : Construct
     /// <summary>The key of the workspace's log groups.</summary>
     public IKey LogsKey { get; }
 
-    private bool IsForeignAccount(IKey key) => !Internal.Tokens.IsUnresolved(key.Env.Account)
-        && !Internal.Tokens.IsUnresolved(Stack.Of(this).Account) && key.Env.Account != Stack.Of(this).Account;
-
-    private static string Validate(Construct scope, string id, IKey? dataKey, IKey? logsKey, int? pendingWindowDays)
+    private Key NewLogsKey(int days)
     {
-        var v = new Internal.PropsValidator(scope, id);
-        Check(v, scope, dataKey, logsKey, pendingWindowDays);
+        var key = KeyFactory.Create(this, "LogsKey", "Encrypts the CloudWatch log groups of a SageMaker workspace.", days);
+        KeyFactory.AdmitCloudWatchLogs(key);
+        return key;
+    }
+
+    private bool IsForeignAccount(IKey key) => Tokens.IsLiteral(key.Env.Account) && Tokens.IsLiteral(Stack.Of(this).Account) && key.Env.Account != Stack.Of(this).Account;
+
+    private static string Validate(Construct scope, string id, WorkspaceKeysProps props)
+    {
+        var v = new PropsValidator(scope, id);
+        Check(v, scope, props);
         v.Throw();
         return id;
     }
 
     /// <summary>Adds every problem with the keys to <paramref name="v"/>.</summary>
-    internal static void Check(Internal.PropsValidator v, IConstruct scope, IKey? dataKey, IKey? logsKey, int? pendingWindowDays)
+    internal static void Check(PropsValidator v, IConstruct scope, WorkspaceKeysProps props)
     {
         var stack = Stack.Of(scope);
-        v.InRange(pendingWindowDays, 7, 30, "KeyPendingWindowDays");
-        foreach (var (name, key) in new[] { ("DataKey", dataKey), ("LogsKey", logsKey) })
+        v.InRange(props.PendingWindowDays, 7, 30, "PendingWindowDays", "the KMS limits");
+        foreach (var (name, key) in new[] { ("DataKey", props.DataKey), ("LogsKey", props.LogsKey) })
         {
             if (key is null)
             {
                 continue;
             }
 
+            CheckKeyArn(v, name, key.KeyArn);
             var region = key.Env.Region;
-            if (!Internal.Tokens.IsUnresolved(region) && !Internal.Tokens.IsUnresolved(stack.Region) && region != stack.Region)
+            if (Tokens.IsLiteral(region) && Tokens.IsLiteral(stack.Region) && region != stack.Region)
             {
                 v.Fail(name, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
                     "KMS keys are regional: bring a key of the stack's region '{0}', not '{1}'.", stack.Region, region));
             }
 
             var account = key.Env.Account;
-            if (name == "LogsKey" && !Internal.Tokens.IsUnresolved(account) && !Internal.Tokens.IsUnresolved(stack.Account) && account != stack.Account)
+            if (name == "LogsKey" && Tokens.IsLiteral(account) && Tokens.IsLiteral(stack.Account) && account != stack.Account)
             {
                 v.Fail(name, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
                     "CloudWatch Logs needs a key of the log group's own account '{0}', not '{1}'.", stack.Account, account));
             }
         }
     }
+
+    /// <summary>A key ARN, not an alias: grants, key policies and the guardrails compare key ARNs.</summary>
+    internal static void CheckKeyArn(PropsValidator v, string property, string arn)
+    {
+        if (!Tokens.IsLiteral(arn))
+        {
+            return;
+        }
+
+        if (arn.Contains(":alias/", StringComparison.Ordinal))
+        {
+            v.Fail(property, arn, "Give the key itself (Key.FromKeyArn with a key ARN), not an alias: the guardrails and bucket policies compare key ARNs, and an alias can be repointed.");
+        }
+        else
+        {
+            v.Require(KeyArnPattern.IsMatch(arn), property, arn,
+                "Use a key ARN such as 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' (the key id is a UUID or an mrk- id).");
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex KeyArnPattern = new(
+        "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }

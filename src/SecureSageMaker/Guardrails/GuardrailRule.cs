@@ -1,5 +1,28 @@
 namespace SecureSageMaker.Guardrails;
 
+/// <summary>
+/// One guardrail rule, in the cdk-nag style: an id, what it checks, why it matters, and a pure
+/// function from a resource of the synthesized CloudFormation template to a finding.
+/// </summary>
+public abstract class GuardrailRule
+{
+    /// <summary>Stable id, such as <c>SecureSageMaker-NB1</c> (see <see cref="RuleIds"/>).</summary>
+    public abstract string Id { get; }
+
+    /// <summary>What the rule checks, as a sentence.</summary>
+    public abstract string What { get; }
+
+    /// <summary>Why it matters, as a sentence, with the public rule it answers to.</summary>
+    public abstract string Why { get; }
+
+    /// <summary>
+    /// Evaluates the rule on one resource of the final template. A value the rule cannot read (an
+    /// intrinsic function where a literal is needed, an unparseable definition, an unknown shape)
+    /// must be reported as <see cref="RuleResult.CannotVerify"/>, never as not applicable.
+    /// </summary>
+    public abstract RuleFinding Evaluate(ResourceView resource);
+}
+
 /// <summary>What a rule found on one resource.</summary>
 public enum RuleResult
 {
@@ -9,54 +32,47 @@ public enum RuleResult
     /// <summary>The resource breaks the control.</summary>
     NonCompliant,
 
-    /// <summary>The rule does not apply to the resource.</summary>
+    /// <summary>The rule cannot tell from the template (a token, an unparseable value); a finding of its own.</summary>
+    CannotVerify,
+
+    /// <summary>The rule does not apply to the resource (another type).</summary>
     NotApplicable,
 }
 
-/// <summary>A rule's verdict, with the reason when it is non-compliant.</summary>
-/// <param name="Result">The verdict.</param>
-/// <param name="Reason">What is wrong, as a sentence.</param>
-public sealed record RuleFinding(RuleResult Result, string? Reason = null)
+/// <summary>A rule's verdict: the problems it found, each a sentence, split into breaches and what it could not read.</summary>
+public sealed class RuleFinding
 {
+    private RuleFinding(IReadOnlyList<string> reasons, IReadOnlyList<string> unverifiable, bool applicable)
+    {
+        Reasons = reasons;
+        UnverifiableReasons = unverifiable;
+        Result = !applicable ? RuleResult.NotApplicable
+            : reasons.Count > 0 ? RuleResult.NonCompliant
+            : unverifiable.Count > 0 ? RuleResult.CannotVerify
+            : RuleResult.Compliant;
+    }
+
+    /// <summary>The verdict: non-compliant when any breach was found, else cannot-verify when any value was unreadable.</summary>
+    public RuleResult Result { get; }
+
+    /// <summary>What breaks the control, one sentence each.</summary>
+    public IReadOnlyList<string> Reasons { get; }
+
+    /// <summary>What the rule could not read, one sentence each.</summary>
+    public IReadOnlyList<string> UnverifiableReasons { get; }
+
     /// <summary>The resource holds the control.</summary>
-    public static RuleFinding Compliant { get; } = new(RuleResult.Compliant);
+    public static RuleFinding Compliant { get; } = new(Array.Empty<string>(), Array.Empty<string>(), true);
 
     /// <summary>The rule does not apply.</summary>
-    public static RuleFinding NotApplicable { get; } = new(RuleResult.NotApplicable);
+    public static RuleFinding NotApplicable { get; } = new(Array.Empty<string>(), Array.Empty<string>(), false);
 
-    /// <summary>The resource breaks the control, for the given reason.</summary>
-    public static RuleFinding NonCompliant(string reason) => new(RuleResult.NonCompliant, reason);
+    /// <summary>The resource breaks the control.</summary>
+    public static RuleFinding NonCompliant(params string[] reasons) => new(reasons, Array.Empty<string>(), true);
 
-    /// <summary>Compliant when there are no problems, else non-compliant with all of them.</summary>
-    public static RuleFinding From(IEnumerable<string> problems)
-    {
-        var list = problems.ToList();
-        return list.Count == 0 ? Compliant : NonCompliant(string.Join(" ", list));
-    }
-}
+    /// <summary>The rule cannot tell.</summary>
+    public static RuleFinding CannotVerify(params string[] reasons) => new(Array.Empty<string>(), reasons, true);
 
-/// <summary>
-/// One guardrail rule, in the cdk-nag style: an id, what it checks, why it matters, and a pure
-/// function from a CloudFormation resource to a finding.
-/// </summary>
-public abstract class GuardrailRule
-{
-    /// <summary>Stable id, such as <c>SecureSageMaker-NB1</c>.</summary>
-    public abstract string Id { get; }
-
-    /// <summary>What the rule checks.</summary>
-    public abstract string What { get; }
-
-    /// <summary>Why it matters.</summary>
-    public abstract string Why { get; }
-
-    /// <summary>Evaluates the rule on one resource.</summary>
-    public abstract RuleFinding Evaluate(ResourceView resource);
-
-    /// <summary>
-    /// Whether the rule reads the properties of resources of this type. The checker fetches
-    /// properties only for types some rule reads: each fetch is a jsii round trip with the whole
-    /// property tree. A rule that only looks at the type (or cannot apply) answers false.
-    /// </summary>
-    public virtual bool ReadsPropertiesOf(string type) => true;
+    /// <summary>A finding from breaches and unreadable values (compliant when both are empty).</summary>
+    public static RuleFinding From(IEnumerable<string> reasons, IEnumerable<string> unverifiable) => new(reasons.ToArray(), unverifiable.ToArray(), true);
 }

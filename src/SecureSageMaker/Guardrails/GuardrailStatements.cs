@@ -10,14 +10,14 @@ namespace SecureSageMaker.Guardrails;
 public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Actions, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Conditions, string Purpose)
 {
     /// <summary>Renders the statement for IAM, optionally exempting principals that carry a tag.</summary>
-    public PolicyStatement ToPolicyStatement(string? exemptionTag = null) => PolicyStatement.FromJson(ToJson(exemptionTag));
+    internal PolicyStatement ToPolicyStatement(string? exemptionTag = null) => PolicyStatement.FromJson(ToJson(exemptionTag));
 
     /// <summary>The statement as IAM JSON, optionally exempting principals that carry a tag.</summary>
-    public Dictionary<string, object> ToJson(string? exemptionTag = null) => Internal.Statements.Json(Sid, "Deny", Actions, "*",
+    internal Dictionary<string, object> ToJson(string? exemptionTag = null) => Jsii.IamJson.Statement(Sid, "Deny", Actions, "*",
         ConditionsWith(exemptionTag).ToDictionary(p => p.Key, p => (object)p.Value.ToDictionary(q => q.Key, q => q.Value)), null);
 
     /// <summary>The conditions, plus the exemption by principal tag when given.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> ConditionsWith(string? exemptionTag)
+    internal IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> ConditionsWith(string? exemptionTag)
     {
         if (exemptionTag is null)
         {
@@ -92,6 +92,10 @@ public static class GuardrailStatements
         new GuardrailStatement("DenyDomainUpdateToPublicInternet", new[] { "sagemaker:UpdateDomain" }, When("StringEquals", "sagemaker:AppNetworkAccessType", "PublicInternetOnly"),
             "An update may not switch a domain to PublicInternetOnly; updates that do not resend the key pass."),
     };
+
+    /// <summary>Every statement of a workspace's guardrail policy.</summary>
+    internal static IReadOnlyList<GuardrailStatement> ForWorkspace(string[] subnetIds, string[] securityGroupIds, string dataKeyArn) =>
+        AccountIndependent().Concat(WorkspaceBound(subnetIds, securityGroupIds, dataKeyArn)).ToList();
 
     /// <summary>The statements bound to one workspace: its subnets, security groups and key.</summary>
     public static IReadOnlyList<GuardrailStatement> WorkspaceBound(string[] subnetIds, string[] securityGroupIds, string dataKeyArn) => new[]

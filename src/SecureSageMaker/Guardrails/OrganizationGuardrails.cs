@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.Organizations;
 using Constructs;
-using SecureSageMaker.Internal;
+using SecureSageMaker.Jsii;
 
 namespace SecureSageMaker.Guardrails;
 

@@ -1,70 +1,44 @@
 using System.Globalization;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using SecureSageMaker.Jsii;
 
 namespace SecureSageMaker.Guardrails;
 
 /// <summary>
-/// A managed policy with the Deny statements of the guardrails, bound to one workspace. Attached to
-/// every role the workspace creates; <see cref="SecureMlWorkspace.ApplyGuardrails"/> attaches it to
-/// roles, users and groups the user brings. It only denies: it grants nothing.
+/// Managed policies of Deny statements (the guardrails), bound to one workspace's subnets, security
+/// groups and key. Attached to every role the workspace and its workloads create;
+/// <see cref="SecureMlWorkspace.ApplyGuardrails"/> attaches them to the people's roles, users and
+/// groups. They only deny: they grant nothing. The statements are split across as many managed
+/// policies as their size needs (6,144 characters each).
 /// </summary>
 public sealed class WorkspaceGuardrailPolicy : Construct
 {
-    private readonly ManagedPolicy _policy;
+    /// <summary>The size limit of a managed policy, in characters of minimized JSON.</summary>
+    public const int MaxPolicySize = 6144;
 
-    /// <summary>Creates the policy for <paramref name="workspace"/>.</summary>
-    public WorkspaceGuardrailPolicy(Construct scope, string id, SecureMlWorkspace workspace)
+    private readonly List<ManagedPolicy> _policies = new();
+
+    /// <summary>Creates the policies.</summary>
+    public WorkspaceGuardrailPolicy(Construct scope, string id, WorkspaceGuardrailPolicyProps props)
         : base(scope, id)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
-        Statements = GuardrailStatements.AccountIndependent()
-            .Concat(GuardrailStatements.WorkspaceBound(workspace.Network.SubnetIds, new[] { workspace.WorkloadSecurityGroup.SecurityGroupId }, workspace.Keys.DataKey.KeyArn))
-            .ToArray();
-        _policy = new ManagedPolicy(this, "Resource", new ManagedPolicyProps
+        ArgumentNullException.ThrowIfNull(props);
+        Statements = GuardrailStatements.ForWorkspace(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn);
+        var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson(null)).ToList(), MaxPolicySize);
+        for (var i = 0; i < chunks.Count; i++)
         {
-            Description = "SecureSageMaker guardrails: deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.",
-            Document = Internal.Statements.Document(Statements.Select(s => s.ToJson())),
-        });
+            _policies.Add(new ManagedPolicy(this, i == 0 ? "Resource" : "Part" + (i + 1).ToString(CultureInfo.InvariantCulture), new ManagedPolicyProps
+            {
+                Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails ({0} of {1}): deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.", i + 1, chunks.Count),
+                Document = IamJson.Document(chunks[i]),
+            }));
+        }
     }
 
-    /// <summary>The managed policy.</summary>
-    public IManagedPolicy Policy => _policy;
-
-    /// <summary>How many roles, users and groups the policy is attached to.</summary>
-    public int AttachmentCount { get; private set; }
+    /// <summary>The managed policies (the first is named <c>Resource</c>).</summary>
+    public IReadOnlyList<IManagedPolicy> Policies => _policies;
 
     /// <summary>The statements, with their purposes.</summary>
     public IReadOnlyList<GuardrailStatement> Statements { get; }
-
-    /// <summary>Attaches the policy to roles, users or groups.</summary>
-    /// <exception cref="ArgumentException">A target is not an IAM role, user or group.</exception>
-    public void AttachTo(params IConstruct[] targets)
-    {
-        ArgumentNullException.ThrowIfNull(targets);
-        var wrong = targets.Where(t => t is not (IRole or IUser or IGroup)).ToList();
-        if (wrong.Count > 0)
-        {
-            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                "{0}: guardrails attach to IAM roles, users and groups only; received {1}. Pass the role, user or group that uses SageMaker instead.",
-                Node.Path, string.Join(", ", wrong.Select(w => w is null ? "null" : "'" + w.Node.Path + "' (" + w.GetType().Name + ")"))), nameof(targets));
-        }
-
-        foreach (var target in targets)
-        {
-            AttachmentCount++;
-            switch (target)
-            {
-                case IRole role:
-                    _policy.AttachToRole(role);
-                    break;
-                case IUser user:
-                    _policy.AttachToUser(user);
-                    break;
-                case IGroup group:
-                    _policy.AttachToGroup(group);
-                    break;
-            }
-        }
-    }
 }

@@ -1,45 +1,37 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
-using SecureSageMaker.Internal;
-using SecureSageMaker.Storage;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Hosting;
+namespace SecureSageMaker;
 
 /// <summary>
 /// A SageMaker endpoint and its config: storage encrypted with the workspace's data key, data capture
 /// into the model bucket with the same key, no SSM access to the instances, two or more instances by
-/// default, and an encrypted log group.
+/// default, and an encrypted log group. <see cref="GrantInvoke"/> lets a principal call it.
 /// </summary>
-public sealed partial class EncryptedEndpoint : Construct
+public sealed class EncryptedEndpoint : Construct
 {
-    /// <summary>Creates the endpoint in <paramref name="workspace"/>.</summary>
-    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
-    public EncryptedEndpoint(Construct scope, string id, SecureMlWorkspace workspace, EncryptedEndpointProps props)
-        : base(scope, Validate(scope, id, workspace, props))
+    /// <summary>The actions that call an endpoint.</summary>
+    internal static readonly string[] InvokeActions = { "sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointAsync", "sagemaker:InvokeEndpointWithResponseStream" };
+
+    /// <summary>Creates the endpoint.</summary>
+    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
+    public EncryptedEndpoint(Construct scope, string id, EncryptedEndpointProps props)
+        : base(scope, Validate(scope, id, props))
     {
-        workspace.RegisterWorkload("Endpoint " + props.EndpointName);
+        var workspace = props.Workspace!;
         var instanceType = props.InstanceType ?? Defaults.EndpointInstanceType;
         var count = props.InitialInstanceCount ?? Defaults.EndpointInitialInstanceCount;
-        var hasLocalNvme = !Internal.Tokens.IsUnresolved(instanceType) && HasLocalNvmeStorage(instanceType);
-        if (hasLocalNvme)
-        {
-            Internal.Weakening.Warn(this, WarningIds.EndpointKmsKeyOmitted,
-                "Instance type '" + instanceType + "' has local NVMe storage, which SageMaker encrypts with its own hardware keys and which rejects a KmsKeyId: the endpoint config omits it. Data capture stays encrypted with the workspace key.");
-        }
-
-        if (count < 2)
-        {
-            Internal.Weakening.Warn(this, WarningIds.SingleInstanceEndpoint,
-                "The endpoint runs a single instance (InitialInstanceCount " + count + "): an instance or AZ failure takes it down.");
-        }
-
-        LogGroup = EncryptedLogGroup.Create(this, "LogGroup", workspace.Keys.LogsKey, workspace.LogRetention, "/aws/sagemaker/Endpoints/" + props.EndpointName);
+        var localNvme = Tokens.IsLiteral(instanceType) && InstanceTypes.HasLocalNvmeStorage(instanceType);
+        WarnOnWeakenings(instanceType, count, localNvme);
+        LogGroup = LogGroups.Create(this, "LogGroup", workspace.LogsKey, workspace.LogRetention, "/aws/sagemaker/Endpoints/" + props.EndpointName);
         Config = new CfnEndpointConfig(this, "Config", new CfnEndpointConfigProps
         {
-            KmsKeyId = hasLocalNvme ? null : workspace.Keys.DataKey.KeyArn,
+            KmsKeyId = localNvme ? null : workspace.DataKey.KeyArn,
             ProductionVariants = new object[]
             {
                 new CfnEndpointConfig.ProductionVariantProperty
@@ -56,7 +48,7 @@ public sealed partial class EncryptedEndpoint : Construct
                 EnableCapture = true,
                 InitialSamplingPercentage = props.DataCaptureSamplingPercentage ?? Defaults.DataCaptureSamplingPercentage,
                 DestinationS3Uri = "s3://" + workspace.ModelBucket.BucketName + "/data-capture/" + props.EndpointName,
-                KmsKeyId = workspace.Keys.DataKey.KeyArn,
+                KmsKeyId = workspace.DataKey.KeyArn,
                 CaptureOptions = new object[]
                 {
                     new CfnEndpointConfig.CaptureOptionProperty { CaptureMode = "Input" },
@@ -64,6 +56,7 @@ public sealed partial class EncryptedEndpoint : Construct
                 },
             },
         });
+        BucketGrants.Write(props.Model.Role, workspace.ModelBucket, workspace.DataKey, "data-capture/" + props.EndpointName + "/");
         Resource = new CfnEndpoint(this, "Resource", new CfnEndpointProps
         {
             EndpointName = props.EndpointName,
@@ -81,24 +74,47 @@ public sealed partial class EncryptedEndpoint : Construct
     /// <summary>The endpoint's encrypted log group.</summary>
     public ILogGroup LogGroup { get; }
 
-    /// <summary>
-    /// Whether an instance type has local NVMe instance storage (families with a <c>d</c> such as
-    /// m5d, c6id, g4dn, p4d, and g5, g6, p5, trn1, inf2), for which SageMaker rejects a KmsKeyId.
-    /// </summary>
-    public static bool HasLocalNvmeStorage(string instanceType) => NvmeFamily().IsMatch(instanceType);
+    /// <summary>The endpoint's name.</summary>
+    public string EndpointName => Resource.AttrEndpointName;
 
-    [GeneratedRegex("^ml\\.([a-z]+[0-9]+[a-z]*d[a-z]*|g5|g6|g6e|p5|p5e|p5en|trn1|trn1n|inf2)\\.")]
-    private static partial Regex NvmeFamily();
+    /// <summary>The endpoint's ARN.</summary>
+    public string EndpointArn => Resource.Ref;
 
-    private static string Validate(Construct scope, string id, SecureMlWorkspace workspace, EncryptedEndpointProps props)
+    /// <summary>Lets <paramref name="grantee"/> invoke the endpoint (synchronous, asynchronous and streaming), and nothing else.</summary>
+    public Grant GrantInvoke(IGrantable grantee) => Grant.AddToPrincipal(new GrantOnPrincipalOptions
     {
-        ArgumentNullException.ThrowIfNull(workspace);
+        Grantee = grantee,
+        Actions = InvokeActions,
+        ResourceArns = new[] { EndpointArn },
+    });
+
+    private void WarnOnWeakenings(string instanceType, int count, bool localNvme)
+    {
+        if (localNvme)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.EndpointKmsKeyOmitted,
+                "Instance type '" + instanceType + "' has local NVMe storage, which SageMaker encrypts with the instance's hardware keys and for which it rejects a KmsKeyId: the endpoint config omits it. Data capture stays encrypted with the workspace key.");
+        }
+
+        if (count < 2)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.SingleInstanceEndpoint, string.Format(CultureInfo.InvariantCulture,
+                "The endpoint runs a single instance (InitialInstanceCount {0}): an instance or AZ failure takes it down.", count));
+        }
+    }
+
+    private static string Validate(Construct scope, string id, EncryptedEndpointProps props)
+    {
         ArgumentNullException.ThrowIfNull(props);
         var v = new PropsValidator(scope, id);
-        v.Require(props.Model is not null, "Model", null, "Pass the IsolatedModel the endpoint serves.");
-        v.Require(props.EndpointName is not null, "EndpointName", null, "Name the endpoint.");
-        v.SageMakerName(props.EndpointName, "EndpointName");
-        v.MlInstanceType(props.InstanceType, "InstanceType");
+        _ = v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddEndpoint).");
+        _ = v.Present(props.Model, "Model", "Pass the IsolatedModel the endpoint serves.");
+        if (v.Present(props.EndpointName, "EndpointName", "Name the endpoint."))
+        {
+            v.SageMakerName(props.EndpointName, "EndpointName");
+        }
+
+        v.MlInstanceType(props.InstanceType, "InstanceType", InstanceTypes.Hosting);
         v.InRange(props.InitialInstanceCount, 1, 1000, "InitialInstanceCount");
         v.InRange(props.DataCaptureSamplingPercentage, 0, 100, "DataCaptureSamplingPercentage");
         v.Throw();

@@ -1,64 +1,112 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
-using SecureSageMaker.Internal;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Hosting;
+namespace SecureSageMaker;
 
 /// <summary>
-/// A SageMaker model with <c>EnableNetworkIsolation</c>, a <c>VpcConfig</c> in the workspace's
-/// subnets and security group, its artifact from the workspace's model bucket, run by the workspace's
-/// job role.
+/// A SageMaker model with <c>EnableNetworkIsolation</c> and a <c>VpcConfig</c> in the workspace's
+/// subnets and security group, run by an execution role of its own that may read its artifact and pull
+/// its image, and nothing else.
 /// </summary>
-public sealed class IsolatedModel : Construct
+public sealed partial class IsolatedModel : Construct
 {
-    /// <summary>Creates the model in <paramref name="workspace"/>.</summary>
-    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
-    public IsolatedModel(Construct scope, string id, SecureMlWorkspace workspace, IsolatedModelProps props)
-        : base(scope, Validate(scope, id, workspace, props))
+    /// <summary>Creates the model.</summary>
+    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
+    public IsolatedModel(Construct scope, string id, IsolatedModelProps props)
+        : base(scope, Validate(scope, id, props))
     {
-        workspace.RegisterWorkload("Model " + id);
-        workspace.AllowImagePull(props.Image);
+        var workspace = props.Workspace!;
+        var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a hosted model");
+        props.Image.GrantPull(role, this);
+        if (props.ModelData is { } data)
+        {
+            BucketGrants.Read(role, data.Bucket ?? workspace.ModelBucket, ReferenceEquals(data.Bucket ?? workspace.ModelBucket, workspace.ModelBucket) ? workspace.DataKey : data.Bucket!.EncryptionKey);
+        }
+
+        ExecutionRoles.ExplainWildcards(role);
+        Role = role;
+        WarnOnSecrets(props.Environment);
         Resource = new CfnModel(this, "Resource", new CfnModelProps
         {
             ModelName = props.ModelName,
-            ExecutionRoleArn = workspace.JobRole.RoleArn,
+            ExecutionRoleArn = role.RoleArn,
             EnableNetworkIsolation = true,
             VpcConfig = new CfnModel.VpcConfigProperty
             {
-                Subnets = workspace.Network.SubnetIds,
+                Subnets = workspace.Vpc.SelectSubnets(workspace.WorkloadSubnets).SubnetIds,
                 SecurityGroupIds = new[] { workspace.WorkloadSecurityGroup.SecurityGroupId },
             },
             PrimaryContainer = new CfnModel.ContainerDefinitionProperty
             {
-                Image = props.Image,
-                ModelDataUrl = props.ModelDataKey is null ? null : "s3://" + workspace.ModelBucket.BucketName + "/" + props.ModelDataKey,
+                Image = props.Image.Uri(this),
+                ModelDataUrl = props.ModelData?.Url,
                 Environment = props.Environment?.ToDictionary(p => p.Key, p => (object)p.Value),
             },
         });
-        Resource.Node.AddDependency(workspace.JobRole);
+        Resource.Node.AddDependency(role);
     }
 
     /// <summary>The model.</summary>
     public CfnModel Resource { get; }
 
+    /// <summary>The model's execution role.</summary>
+    public IRole Role { get; }
+
     /// <summary>The model's name.</summary>
     public string ModelName => Resource.AttrModelName;
 
-    private static string Validate(Construct scope, string id, SecureMlWorkspace workspace, IsolatedModelProps props)
+    /// <summary>The model's ARN.</summary>
+    public string ModelArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "sagemaker", Resource = "model", ResourceName = ModelName });
+
+    private void WarnOnSecrets(IReadOnlyDictionary<string, string>? environment)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
+        foreach (var name in (environment?.Keys ?? Enumerable.Empty<string>()).Where(n => SecretName().IsMatch(n)))
+        {
+            Posture.StackPosture.Warn(this, WarningIds.SecretInEnvironment,
+                "Environment variable '" + name + "' looks like a secret: the template (and anyone who can read the stack or DescribeModel) would hold its value in plain text. Read it at run time from Secrets Manager instead (add the secretsmanager interface endpoint).");
+        }
+    }
+
+    private static string Validate(Construct scope, string id, IsolatedModelProps props)
+    {
         ArgumentNullException.ThrowIfNull(props);
         var v = new PropsValidator(scope, id);
-        v.EcrImage(props.Image, "Image");
-        v.SageMakerName(props.ModelName, "ModelName");
-        if (props.ModelDataKey is { } key && !Internal.Tokens.IsUnresolved(key))
+        _ = v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddModel).");
+        if (v.Present(props.Image, "Image", "Give the inference image: ContainerImage.FromEcrRepository, FromDeepLearningContainer or FromImageUri."))
         {
-            v.Require(key.Length > 0 && !key.StartsWith('/') && !key.StartsWith("s3://", StringComparison.Ordinal), "ModelDataKey", key,
-                "Give the object key inside the workspace's model bucket, such as 'models/churn/model.tar.gz'.");
+            props.Image.Check(v, "Image", scope);
         }
 
+        props.ModelData?.Check(v, "ModelData", Stack.Of(scope));
+        v.SageMakerName(props.ModelName, "ModelName");
+        CheckEnvironment(v, props.Environment, "Environment");
         v.Throw();
         return id;
     }
+
+    /// <summary>SageMaker's limits on container environment variables.</summary>
+    internal static void CheckEnvironment(PropsValidator v, IReadOnlyDictionary<string, string>? environment, string property)
+    {
+        if (environment is null)
+        {
+            return;
+        }
+
+        v.Require(environment.Count <= 100, property, environment.Count + " variables", "Use at most 100 environment variables (SageMaker's limit).");
+        foreach (var (name, value) in environment)
+        {
+            v.Require(EnvironmentName().IsMatch(name), property, name, "Name environment variables with letters, digits and underscores, not starting with a digit, at most 1,024 characters.");
+            v.Require(value is null || value.Length <= 1024, property, name + " (" + value?.Length + " characters)", "Keep each value at most 1,024 characters (SageMaker's limit).");
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$")]
+    private static partial Regex EnvironmentName();
+
+    [GeneratedRegex("(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
 }

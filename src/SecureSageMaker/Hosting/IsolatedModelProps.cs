@@ -1,20 +1,27 @@
-namespace SecureSageMaker.Hosting;
+namespace SecureSageMaker;
 
 /// <summary>Props of <see cref="IsolatedModel"/>.</summary>
-public sealed class IsolatedModelProps
+public sealed record IsolatedModelProps
 {
-    /// <summary>The inference image, an ECR URI (<c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com/&lt;repo&gt;:&lt;tag&gt;</c>).</summary>
-    public required string Image { get; init; }
+    /// <summary>The workspace the model runs in (set for you by <see cref="SecureMlWorkspace.AddModel"/>).</summary>
+    public IMlWorkspace? Workspace { get; init; }
 
-    /// <summary>Key of the model artifact (<c>model.tar.gz</c>) in the workspace's model bucket.</summary>
+    /// <summary>The inference image (an ECR image in the stack's region).</summary>
+    public required ContainerImage Image { get; init; }
+
+    /// <summary>The model artifact. Its bucket must exist before this stack deploys (see <see cref="ModelData"/>).</summary>
     /// <remarks><strong>Default</strong>: no artifact (the image holds the model).</remarks>
-    public string? ModelDataKey { get; init; }
+    public ModelData? ModelData { get; init; }
 
     /// <summary>Name of the model (1 to 63 letters, digits and hyphens).</summary>
     /// <remarks><strong>Default</strong>: a name CloudFormation generates.</remarks>
     public string? ModelName { get; init; }
 
-    /// <summary>Environment variables of the container.</summary>
+    /// <summary>
+    /// Environment variables of the container (names of letters, digits and underscores; at most 100).
+    /// They are stored in the template in plain text: a name that looks like a secret raises warning
+    /// <see cref="WarningIds.SecretInEnvironment"/>.
+    /// </summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
-    public IDictionary<string, string>? Environment { get; init; }
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }

@@ -1,33 +1,43 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Network;
+namespace SecureSageMaker;
 
 /// <summary>
 /// The policies of the interface endpoints: never allow-all. Principals must belong to this account
 /// (or organization); resources, where the action has one, too. ECR endpoints may also pull images
-/// from other accounts (SageMaker's own images), never push to them. The notebook and Studio
-/// endpoints only carry presigned-URL requests.
+/// from other accounts (SageMaker's own images), never push to them. The notebook endpoint carries
+/// only presigned-URL requests; the Studio endpoint also the app and space calls the Studio UI makes
+/// through it (the SageMaker developer guide's endpoint policy example allows <c>CreateApp</c>).
 /// </summary>
 internal static class EndpointPolicies
 {
-    public static IEnumerable<PolicyStatement> For(WorkspaceEndpoint endpoint, Internal.StackInfo stack, string? organizationId)
+    /// <summary>The Studio UI's calls through its endpoint: sign-in, apps and spaces.</summary>
+    internal static readonly string[] StudioActions =
     {
-        var principal = PrincipalCondition(stack, organizationId);
-        switch (endpoint.PolicyKind)
+        "sagemaker:CreatePresignedDomainUrl", "sagemaker:CreateApp", "sagemaker:DeleteApp", "sagemaker:DescribeApp", "sagemaker:ListApps",
+        "sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile", "sagemaker:CreateSpace", "sagemaker:UpdateSpace",
+        "sagemaker:DeleteSpace", "sagemaker:DescribeSpace", "sagemaker:ListSpaces", "sagemaker:AddTags", "sagemaker:ListTags",
+    };
+
+    public static IEnumerable<PolicyStatement> For(InterfaceEndpointService service, Stack stack, string? organizationId)
+    {
+        switch (service.PolicyKind)
         {
             case EndpointPolicyKind.PresignedNotebookUrl:
                 yield return Allow("AllowPresignedNotebookUrlsOfThisAccount", new[] { "sagemaker:CreatePresignedNotebookInstanceUrl" },
-                    new[] { SageMakerArn(stack, "notebook-instance/*") }, principal);
+                    new[] { SageMakerArn(stack, "notebook-instance") }, PrincipalCondition(stack, organizationId));
                 yield break;
-            case EndpointPolicyKind.PresignedDomainUrl:
-                yield return Allow("AllowPresignedDomainUrlsOfThisAccount", new[] { "sagemaker:CreatePresignedDomainUrl" },
-                    new[] { SageMakerArn(stack, "user-profile/*") }, principal);
+            case EndpointPolicyKind.Studio:
+                yield return Allow("AllowStudioOfThisAccount", StudioActions,
+                    new[] { SageMakerArn(stack, "user-profile"), SageMakerArn(stack, "app"), SageMakerArn(stack, "space"), SageMakerArn(stack, "domain") },
+                    PrincipalCondition(stack, organizationId));
                 yield break;
             case EndpointPolicyKind.Ecr:
                 yield return Allow("AllowImagePullFromAnyAccount",
                     new[] { "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability" },
-                    new[] { "*" }, principal);
+                    new[] { "*" }, PrincipalCondition(stack, organizationId));
                 break;
         }
 
@@ -38,16 +48,16 @@ internal static class EndpointPolicies
         yield return Allow(organizationId is null ? "AllowThisAccountOnly" : "AllowThisOrganizationOnly", new[] { "*" }, new[] { "*" }, conditions);
     }
 
-    public static Dictionary<string, object> PrincipalCondition(Internal.StackInfo stack, string? organizationId) => new()
+    public static Dictionary<string, object> PrincipalCondition(Stack stack, string? organizationId) => new()
     {
         ["StringEquals"] = organizationId is null
             ? new Dictionary<string, object> { ["aws:PrincipalAccount"] = stack.Account }
             : new Dictionary<string, object> { ["aws:PrincipalOrgID"] = organizationId },
     };
 
-    private static string SageMakerArn(Internal.StackInfo stack, string resource) =>
-        "arn:" + stack.Partition + ":sagemaker:" + stack.Region + ":" + stack.Account + ":" + resource;
+    private static string SageMakerArn(Stack stack, string resource) =>
+        stack.FormatArn(new ArnComponents { Service = "sagemaker", Resource = resource, ResourceName = "*" });
 
     private static PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object> conditions) =>
-        Internal.Statements.Allow(sid, actions, resources, conditions, Internal.Statements.AnyPrincipal);
+        IamJson.Allow(sid, actions, resources, conditions, IamJson.AnyPrincipal());
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
@@ -6,108 +7,46 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Constructs;
-using SecureSageMaker.Encryption;
-using SecureSageMaker.Internal;
-using SecureSageMaker.Storage;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Network;
+namespace SecureSageMaker;
 
 /// <summary>
 /// A VPC whose only way out is PrivateLink: isolated subnets, interface endpoints with private DNS
 /// and restrictive policies, an S3 gateway endpoint limited to named buckets, a workload security
-/// group whose egress reaches only those endpoints, and encrypted VPC flow logs.
+/// group whose egress reaches only those endpoints, encrypted VPC flow logs, and a DNS firewall that
+/// blocks every domain the workspace does not need. A new VPC, its subnets and the workload security
+/// group are retained on delete: a Studio domain's home volume (retained by SageMaker) keeps network
+/// interfaces in them.
 /// </summary>
-public sealed class PrivateNetwork : Construct
+public sealed partial class PrivateNetwork : Construct
 {
-    private readonly Dictionary<WorkspaceEndpoint, InterfaceVpcEndpoint> _endpoints = new();
-    private readonly HashSet<WorkspaceEndpoint> _removed;
-    private readonly PolicyStatement _s3BucketsStatement;
+    private readonly Dictionary<InterfaceEndpointService, InterfaceVpcEndpoint> _endpoints = new();
+    private readonly HashSet<InterfaceEndpointService> _removed;
     private readonly string? _organizationId;
     private readonly GatewayVpcEndpoint _s3Endpoint;
-    private bool _studioTraffic;
-    private bool _s3BucketsStatementAdded;
-    private readonly StackInfo _stack;
+    private readonly PolicyStatement _bucketsReadWrite;
+    private readonly PolicyStatement _bucketsRead;
+    private readonly DnsFirewall? _dnsFirewall;
+    private readonly Stack _stack;
     private string[]? _subnetIds;
+    private bool _bucketsReadWriteAdded;
+    private bool _bucketsReadAdded;
 
     /// <summary>Creates the network.</summary>
-    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
+    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
     public PrivateNetwork(Construct scope, string id, PrivateNetworkProps? props = null)
         : base(scope, Validate(scope, id, props ?? new PrivateNetworkProps()))
     {
         props ??= new PrivateNetworkProps();
-        _stack = StackInfo.Of(this);
+        _stack = Stack.Of(this);
         _organizationId = props.OrganizationId;
-        _removed = new HashSet<WorkspaceEndpoint>(props.RemovedEndpoints ?? Array.Empty<WorkspaceEndpoint>());
-
+        _removed = new HashSet<InterfaceEndpointService>(props.RemovedInterfaceEndpoints ?? Array.Empty<InterfaceEndpointService>());
+        (Vpc, WorkloadSubnets) = props.Vpc is null ? NewVpc(props) : AdoptVpc(props.Vpc);
+        (InterfaceEndpointSecurityGroup, WorkloadSecurityGroup) = SecurityGroups(props);
         if (props.Vpc is null)
         {
-            Vpc = CreateVpc(props);
-            WorkloadSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED };
-        }
-        else
-        {
-            Vpc = props.Vpc;
-            WorkloadSubnets = new SubnetSelection { SubnetType = ChooseSubnetType(props.Vpc) };
-            var paths = new List<string>();
-            if (props.Vpc.PublicSubnets.Length > 0)
-            {
-                paths.Add("it has public subnets");
-            }
-
-            if (WorkloadSubnets.SubnetType == SubnetType.PRIVATE_WITH_EGRESS)
-            {
-                paths.Add("the workloads run in private subnets with egress (a NAT or similar route), for lack of isolated subnets in two zones");
-            }
-
-            if (paths.Count > 0)
-            {
-                Internal.Weakening.Warn(this, WarningIds.VpcHasInternetPath,
-                    "The VPC brought to this workspace may have an internet path: " + string.Join("; ", paths) + ". Remove the internet gateway and NAT routes, or bring isolated subnets in two zones, to keep data from leaving.");
-            }
-        }
-
-        AvailabilityZoneCount = Vpc.SelectSubnets(WorkloadSubnets).AvailabilityZones.Distinct().Count();
-
-        EndpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", new SecurityGroupProps
-        {
-            Vpc = Vpc,
-            Description = "Interface VPC endpoints of the SageMaker workspace: TCP 443 from workspace workloads only.",
-            AllowAllOutbound = false,
-            AllowAllIpv6Outbound = false,
-        });
-        WorkloadSecurityGroup = new SecurityGroup(this, "WorkloadSecurityGroup", new SecurityGroupProps
-        {
-            Vpc = Vpc,
-            Description = "SageMaker workspace workloads: egress to the VPC endpoints on TCP 443 only.",
-            AllowAllOutbound = false,
-            AllowAllIpv6Outbound = false,
-        });
-
-        EndpointSecurityGroup.AddIngressRule(WorkloadSecurityGroup, Port.Tcp(443), "HTTPS from workspace workloads");
-        WorkloadSecurityGroup.AddEgressRule(EndpointSecurityGroup, Port.Tcp(443), "HTTPS to the interface endpoints");
-        if (props.S3PrefixListId is null)
-        {
-            WorkloadSecurityGroup.AddEgressRule(Peer.AnyIpv4(), Port.Tcp(443),
-                "HTTPS to S3: with no internet route, only the S3 gateway endpoint is reachable");
-        }
-        else
-        {
-            WorkloadSecurityGroup.AddEgressRule(Peer.PrefixList(props.S3PrefixListId), Port.Tcp(443), "HTTPS to S3 through the gateway endpoint");
-        }
-
-        if (props.AllowSelfReferencingTraffic ?? Defaults.AllowSelfReferencingTraffic)
-        {
-            WorkloadSecurityGroup.AddIngressRule(WorkloadSecurityGroup, Port.AllTraffic(), "Distributed training between workspace workloads");
-            WorkloadSecurityGroup.AddEgressRule(WorkloadSecurityGroup, Port.AllTraffic(), "Distributed training between workspace workloads");
-            Internal.Weakening.Warn(this, WarningIds.SelfReferencingTraffic,
-                "Workloads in the workspace security group can reach each other on every port (AllowSelfReferencingTraffic). Keep it for distributed training only.");
-        }
-
-        if (props.AllowEndpointAccessFromVpcCidr ?? false)
-        {
-            EndpointSecurityGroup.AddIngressRule(Peer.Ipv4(Vpc.VpcCidrBlock), Port.Tcp(443), "HTTPS from the whole VPC");
-            Internal.Weakening.Warn(this, WarningIds.EndpointOpenToVpcCidr,
-                "The interface endpoints admit TCP 443 from the whole VPC CIDR (AllowEndpointAccessFromVpcCidr), not only from the workspace's security group.");
+            RetainOnDelete();
         }
 
         _s3Endpoint = new GatewayVpcEndpoint(this, "S3Endpoint", new GatewayVpcEndpointProps
@@ -116,42 +55,15 @@ public sealed class PrivateNetwork : Construct
             Service = GatewayVpcEndpointAwsService.S3,
             Subnets = new[] { WorkloadSubnets },
         });
-        _s3BucketsStatement = Statements.Allow("AllowWorkspaceBuckets", new[] { "s3:*" }, Array.Empty<string>(),
-            EndpointPolicies.PrincipalCondition(_stack, _organizationId), Statements.AnyPrincipal);
-        AddSageMakerServiceBuckets();
+        _bucketsReadWrite = IamJson.Allow("AllowWorkspaceBuckets", BucketReadWriteActions, Array.Empty<string>(), EndpointPolicies.PrincipalCondition(_stack, _organizationId), IamJson.AnyPrincipal());
+        _bucketsRead = IamJson.Allow("AllowInputBuckets", BucketReadActions, Array.Empty<string>(), EndpointPolicies.PrincipalCondition(_stack, _organizationId), IamJson.AnyPrincipal());
+        AllowAwsServiceBuckets();
 
-        foreach (var endpoint in WorkspaceEndpoint.Catalog.Where(e => e.Presence is EndpointPresence.Mandatory or EndpointPresence.DefaultOn))
-        {
-            if (_removed.Contains(endpoint))
-            {
-                Internal.Weakening.Warn(this, WarningIds.OptionalEndpointRemoved, string.Format(CultureInfo.InvariantCulture,
-                    "The '{0}' interface endpoint was removed (RemovedEndpoints); calls to that service from the workspace will fail or hang.", endpoint.Name));
-                continue;
-            }
-
-            AddEndpoint(endpoint);
-        }
-
-        foreach (var endpoint in props.AdditionalEndpoints ?? Array.Empty<WorkspaceEndpoint>())
-        {
-            AddEndpoint(endpoint);
-        }
-
-        var flowLogsKey = props.FlowLogsKey;
-        if (flowLogsKey is null)
-        {
-            var key = WorkspaceKey.Create(this, "FlowLogsKey", "Encrypts the VPC flow logs of a SageMaker workspace.");
-            WorkspaceKey.AdmitCloudWatchLogs(key);
-            flowLogsKey = key;
-        }
-
-        FlowLogGroup = EncryptedLogGroup.Create(this, "FlowLogGroup", flowLogsKey, props.FlowLogRetention ?? Defaults.LogRetention);
-        FlowLog = new FlowLog(this, "FlowLog", new FlowLogProps
-        {
-            ResourceType = FlowLogResourceType.FromVpc(Vpc),
-            TrafficType = FlowLogTrafficType.ALL,
-            Destination = FlowLogDestination.ToCloudWatchLogs(FlowLogGroup),
-        });
+        var logsKey = props.LogsKey ?? NewLogsKey();
+        var retention = props.LogRetention ?? Defaults.LogRetention;
+        FlowLogGroup = FlowLogs(logsKey, retention);
+        _dnsFirewall = DnsFirewallFor(props, logsKey, retention);
+        AddDefaultEndpoints(props);
     }
 
     /// <summary>The VPC (new or brought).</summary>
@@ -160,8 +72,8 @@ public sealed class PrivateNetwork : Construct
     /// <summary>The subnets workloads and endpoints are placed in.</summary>
     public SubnetSelection WorkloadSubnets { get; }
 
-    /// <summary>The security group of the interface endpoints.</summary>
-    public ISecurityGroup EndpointSecurityGroup { get; }
+    /// <summary>The security group of the interface endpoints: TCP 443 from the workload security group only.</summary>
+    public ISecurityGroup InterfaceEndpointSecurityGroup { get; }
 
     /// <summary>The security group of notebooks, Studio apps, training, processing and models.</summary>
     public ISecurityGroup WorkloadSecurityGroup { get; }
@@ -169,117 +81,94 @@ public sealed class PrivateNetwork : Construct
     /// <summary>The S3 gateway endpoint.</summary>
     public IGatewayVpcEndpoint S3Endpoint => _s3Endpoint;
 
-    /// <summary>The VPC flow log.</summary>
-    public FlowLog FlowLog { get; }
-
-    /// <summary>The flow log group.</summary>
+    /// <summary>The encrypted, retained log group of the VPC flow logs.</summary>
     public ILogGroup FlowLogGroup { get; }
 
-    /// <summary>Number of availability zones the workloads and endpoints span.</summary>
-    public int AvailabilityZoneCount { get; }
+    /// <summary>The encrypted, retained log group of the DNS queries, or null when the DNS firewall is off.</summary>
+    public ILogGroup? DnsQueryLogGroup => _dnsFirewall?.QueryLogGroup;
 
-    /// <summary>The interface endpoints, by catalog entry.</summary>
-    public IReadOnlyDictionary<WorkspaceEndpoint, IInterfaceVpcEndpoint> InterfaceEndpoints =>
+    /// <summary>Id of the DNS firewall rule group, or null when the DNS firewall is off.</summary>
+    public string? DnsFirewallRuleGroupId => _dnsFirewall?.RuleGroup.AttrId;
+
+    /// <summary>The interface endpoints, by service.</summary>
+    public IReadOnlyDictionary<InterfaceEndpointService, IInterfaceVpcEndpoint> InterfaceEndpoints =>
         _endpoints.ToDictionary(p => p.Key, p => (IInterfaceVpcEndpoint)p.Value);
 
-    /// <summary>Number of interface endpoints.</summary>
-    public int InterfaceEndpointCount => _endpoints.Count;
+    internal string[] SubnetIds => _subnetIds ??= Vpc.SelectSubnets(WorkloadSubnets).SubnetIds;
+
+    internal static readonly string[] BucketReadActions = { "s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation" };
+
+    internal static readonly string[] BucketReadWriteActions = BucketReadActions
+        .Concat(new[] { "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:ListBucketMultipartUploads" }).ToArray();
 
     /// <summary>
-    /// Estimated fixed monthly cost of the interface endpoints in USD: endpoints x AZs x 730 hours x
-    /// USD 0.01 (us-east-1 list price per endpoint per AZ-hour; data processing is extra).
+    /// Adds an interface endpoint from the catalog, and its DNS names to the DNS firewall's allow-list;
+    /// adding one twice returns the first.
     /// </summary>
-    public double EstimatedMonthlyEndpointCostUsd =>
-        Math.Round(InterfaceEndpointCount * AvailabilityZoneCount * Defaults.HoursPerMonth * Defaults.InterfaceEndpointUsdPerAzHour, 2);
-
-    /// <summary>The subnet ids workloads run in.</summary>
-    public string[] SubnetIds => _subnetIds ??= Vpc.SelectSubnets(WorkloadSubnets).SubnetIds;
-
-    /// <summary>Adds an interface endpoint from the catalog; adding one twice returns the first.</summary>
-    /// <exception cref="ArgumentException">The endpoint was removed through <see cref="PrivateNetworkProps.RemovedEndpoints"/>.</exception>
-    public IInterfaceVpcEndpoint AddEndpoint(WorkspaceEndpoint endpoint)
+    /// <exception cref="ArgumentException">The endpoint was removed through <see cref="PrivateNetworkProps.RemovedInterfaceEndpoints"/>.</exception>
+    public IInterfaceVpcEndpoint AddInterfaceEndpoint(InterfaceEndpointService service)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        if (_endpoints.TryGetValue(endpoint, out var existing))
+        ArgumentNullException.ThrowIfNull(service);
+        if (_endpoints.TryGetValue(service, out var existing))
         {
             return existing;
         }
 
-        if (_removed.Contains(endpoint))
+        if (_removed.Contains(service))
         {
             throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                "{0}: the '{1}' endpoint is needed by a feature but was listed in RemovedEndpoints. Remove it from RemovedEndpoints.",
-                Node.Path, endpoint.Name), nameof(endpoint));
+                "{0}: the '{1}' interface endpoint is needed by a feature but was listed in RemovedInterfaceEndpoints. Remove it from RemovedInterfaceEndpoints.",
+                Node.Path, service.Name), nameof(service));
         }
 
-        var created = new InterfaceVpcEndpoint(this, endpoint.ConstructId, new InterfaceVpcEndpointProps
+        var created = new InterfaceVpcEndpoint(this, service.ConstructId, new InterfaceVpcEndpointProps
         {
             Vpc = Vpc,
-            Service = endpoint.ToService(_stack.Region),
+            Service = service.ToService(_stack.Region),
             PrivateDnsEnabled = true,
             Open = false,
-            SecurityGroups = new[] { EndpointSecurityGroup },
+            SecurityGroups = new[] { InterfaceEndpointSecurityGroup },
             Subnets = WorkloadSubnets,
         });
-        foreach (var statement in EndpointPolicies.For(endpoint, _stack, _organizationId))
+        foreach (var statement in EndpointPolicies.For(service, _stack, _organizationId))
         {
             created.AddToPolicy(statement);
         }
 
-        _endpoints[endpoint] = created;
+        _endpoints[service] = created;
+        _dnsFirewall?.Allow(service);
         return created;
     }
 
-    /// <summary>
-    /// Adds the rules a VpcOnly Studio domain needs: NFS (TCP 2049) to its EFS mount targets in the
-    /// VPC, and TCP 8192-65535 between Studio apps in the workload security group. Idempotent.
-    /// </summary>
-    public void AllowStudioTraffic()
-    {
-        if (_studioTraffic)
-        {
-            return;
-        }
-
-        _studioTraffic = true;
-        WorkloadSecurityGroup.AddEgressRule(Peer.Ipv4(Vpc.VpcCidrBlock), Port.Tcp(2049), "NFS to the Studio domain's EFS volume");
-        WorkloadSecurityGroup.AddIngressRule(WorkloadSecurityGroup, Port.TcpRange(8192, 65535), "Between Studio apps");
-        WorkloadSecurityGroup.AddEgressRule(WorkloadSecurityGroup, Port.TcpRange(8192, 65535), "Between Studio apps");
-    }
-
-    /// <summary>Whether the network has the endpoint.</summary>
-    public bool HasEndpoint(WorkspaceEndpoint endpoint) => _endpoints.ContainsKey(endpoint);
-
-    /// <summary>Admits a bucket (and its objects) through the S3 gateway endpoint, for principals of this account or organization.</summary>
-    public void AllowS3Bucket(IBucket bucket)
+    /// <summary>Admits a bucket and its objects through the S3 gateway endpoint for reading and writing, for principals of this account or organization.</summary>
+    public void AllowBucketReadWrite(IBucket bucket)
     {
         ArgumentNullException.ThrowIfNull(bucket);
-        if (!_s3BucketsStatementAdded)
+        if (!_bucketsReadWriteAdded)
         {
-            _s3BucketsStatementAdded = true;
-            _s3Endpoint.AddToPolicy(_s3BucketsStatement);
+            _bucketsReadWriteAdded = true;
+            _s3Endpoint.AddToPolicy(_bucketsReadWrite);
         }
 
-        _s3BucketsStatement.AddResources(bucket.BucketArn, bucket.ArnForObjects("*"));
+        _bucketsReadWrite.AddResources(bucket.BucketArn, bucket.ArnForObjects("*"));
     }
 
-    private void AddSageMakerServiceBuckets()
+    /// <summary>Admits a bucket and its objects through the S3 gateway endpoint for reading only (input buckets).</summary>
+    public void AllowBucketRead(IBucket bucket)
     {
-        var stack = _stack;
-        _s3Endpoint.AddToPolicy(Statements.Allow("AllowEcrImageLayers", new[] { "s3:GetObject" },
-            new[] { "arn:" + stack.Partition + ":s3:::prod-" + stack.Region + "-starport-layer-bucket/*" }, null, Statements.AnyPrincipal));
-        _s3Endpoint.AddToPolicy(Statements.Allow("AllowJumpStartCache", new[] { "s3:GetObject", "s3:ListBucket" },
-            new[]
-            {
-                "arn:" + stack.Partition + ":s3:::jumpstart-cache-prod-" + stack.Region,
-                "arn:" + stack.Partition + ":s3:::jumpstart-cache-prod-" + stack.Region + "/*",
-            },
-            null, Statements.AnyPrincipal));
+        ArgumentNullException.ThrowIfNull(bucket);
+        if (!_bucketsReadAdded)
+        {
+            _bucketsReadAdded = true;
+            _s3Endpoint.AddToPolicy(_bucketsRead);
+        }
+
+        _bucketsRead.AddResources(bucket.BucketArn, bucket.ArnForObjects("*"));
     }
 
-    private Vpc CreateVpc(PrivateNetworkProps props)
+    private (IVpc, SubnetSelection) NewVpc(PrivateNetworkProps props)
     {
-        return new Vpc(this, "Vpc", new VpcProps
+        var vpc = new Vpc(this, "Vpc", new VpcProps
         {
             IpAddresses = IpAddresses.Cidr(props.VpcCidr ?? Defaults.VpcCidr),
             MaxAzs = props.AvailabilityZones is null ? props.AvailabilityZoneCount ?? Defaults.AvailabilityZoneCount : null,
@@ -299,12 +188,162 @@ public sealed class PrivateNetwork : Construct
                 },
             },
         });
+        return (vpc, new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED });
+    }
+
+    private (IVpc, SubnetSelection) AdoptVpc(IVpc vpc)
+    {
+        var selection = new SubnetSelection { SubnetType = Zones(vpc.IsolatedSubnets) >= 2 ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS };
+        var paths = new List<string>();
+        if (vpc.PublicSubnets.Length > 0)
+        {
+            paths.Add("it has public subnets");
+        }
+
+        if (selection.SubnetType == SubnetType.PRIVATE_WITH_EGRESS)
+        {
+            paths.Add("the workloads run in private subnets with egress (a NAT or similar route), for lack of isolated subnets in two zones");
+        }
+
+        if (paths.Count > 0)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.VpcHasInternetPath,
+                "The VPC brought to this workspace may have an internet path: " + string.Join("; ", paths) + ". Remove the internet gateway and NAT routes, or bring isolated subnets in two zones, to keep data from leaving.");
+        }
+
+        return (vpc, selection);
+    }
+
+    private (ISecurityGroup Endpoints, ISecurityGroup Workloads) SecurityGroups(PrivateNetworkProps props)
+    {
+        var endpoints = new SecurityGroup(this, "EndpointSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = Vpc,
+            Description = "Interface VPC endpoints of the SageMaker workspace: TCP 443 from workspace workloads only.",
+            AllowAllOutbound = false,
+            AllowAllIpv6Outbound = false,
+        });
+        var workloads = new SecurityGroup(this, "WorkloadSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = Vpc,
+            Description = "SageMaker workspace workloads: egress to the VPC endpoints on TCP 443 only.",
+            AllowAllOutbound = false,
+            AllowAllIpv6Outbound = false,
+        });
+
+        endpoints.AddIngressRule(workloads, Port.Tcp(443), "HTTPS from workspace workloads");
+        workloads.AddEgressRule(endpoints, Port.Tcp(443), "HTTPS to the interface endpoints");
+        workloads.AddEgressRule(props.S3PrefixListId is null ? Peer.AnyIpv4() : Peer.PrefixList(props.S3PrefixListId), Port.Tcp(443),
+            props.S3PrefixListId is null ? "HTTPS to S3: with no internet route, only the S3 gateway endpoint is reachable" : "HTTPS to S3 through the gateway endpoint");
+        if (props.AllowSelfReferencingTraffic ?? Defaults.AllowSelfReferencingTraffic)
+        {
+            workloads.AddIngressRule(workloads, Port.AllTraffic(), "Distributed training between workspace workloads");
+            workloads.AddEgressRule(workloads, Port.AllTraffic(), "Distributed training between workspace workloads");
+            Posture.StackPosture.Warn(this, WarningIds.SelfReferencingTraffic,
+                "Workloads in the workspace security group can reach each other on every port (AllowSelfReferencingTraffic). Keep it for distributed training only.");
+        }
+
+        if (props.AllowEndpointAccessFromVpcCidr ?? false)
+        {
+            endpoints.AddIngressRule(Peer.Ipv4(Vpc.VpcCidrBlock), Port.Tcp(443), "HTTPS from the whole VPC");
+            Posture.StackPosture.Warn(this, WarningIds.EndpointOpenToVpcCidr,
+                "The interface endpoints admit TCP 443 from the whole VPC CIDR (AllowEndpointAccessFromVpcCidr), not only from the workspace's security group.");
+        }
+
+        return (endpoints, workloads);
+    }
+
+    private void RetainOnDelete()
+    {
+        Vpc.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        foreach (var subnet in Vpc.IsolatedSubnets)
+        {
+            subnet.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        }
+
+        WorkloadSecurityGroup.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    private void AllowAwsServiceBuckets()
+    {
+        var layers = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = "prod-" + _stack.Region + "-starport-layer-bucket", ResourceName = "*" });
+        var jumpStart = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = "jumpstart-cache-prod-" + _stack.Region });
+        _s3Endpoint.AddToPolicy(IamJson.Allow("AllowEcrImageLayers", new[] { "s3:GetObject" }, new[] { layers }, null, IamJson.AnyPrincipal()));
+        _s3Endpoint.AddToPolicy(IamJson.Allow("AllowJumpStartCache", new[] { "s3:GetObject", "s3:ListBucket" }, new[] { jumpStart, jumpStart + "/*" }, null, IamJson.AnyPrincipal()));
+    }
+
+    private void AddDefaultEndpoints(PrivateNetworkProps props)
+    {
+        foreach (var service in InterfaceEndpointService.Catalog.Where(e => e.Presence is EndpointPresence.Mandatory or EndpointPresence.DefaultOn))
+        {
+            if (_removed.Contains(service))
+            {
+                Posture.StackPosture.Warn(this, WarningIds.OptionalEndpointRemoved, string.Format(CultureInfo.InvariantCulture,
+                    "The '{0}' interface endpoint was removed (RemovedInterfaceEndpoints); calls to that service from the workspace will fail or hang.", service.Name));
+                continue;
+            }
+
+            _ = AddInterfaceEndpoint(service);
+        }
+
+        foreach (var service in props.AdditionalInterfaceEndpoints ?? Array.Empty<InterfaceEndpointService>())
+        {
+            _ = AddInterfaceEndpoint(service);
+        }
+    }
+
+    private Key NewLogsKey()
+    {
+        var key = KeyFactory.Create(this, "FlowLogsKey", "Encrypts the VPC flow logs and DNS query logs of a SageMaker workspace.");
+        KeyFactory.AdmitCloudWatchLogs(key);
+        return key;
+    }
+
+    private ILogGroup FlowLogs(IKey key, RetentionDays retention)
+    {
+        var group = LogGroups.Create(this, "FlowLogGroup", key, retention);
+        _ = new FlowLog(this, "FlowLog", new FlowLogProps
+        {
+            ResourceType = FlowLogResourceType.FromVpc(Vpc),
+            TrafficType = FlowLogTrafficType.ALL,
+            Destination = FlowLogDestination.ToCloudWatchLogs(group),
+        });
+        return group;
+    }
+
+    private DnsFirewall? DnsFirewallFor(PrivateNetworkProps props, IKey key, RetentionDays retention)
+    {
+        var settings = props.DnsFirewall ?? new DnsFirewallProps();
+        if (settings.ExistingRuleGroupId is { } existing)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.DnsFirewallDisabled,
+                "The workspace adds no DNS firewall of its own: DNS of the brought VPC is left to rule group '" + existing + "' (DnsFirewall.ExistingRuleGroupId), which this stack cannot verify.");
+            return null;
+        }
+
+        if (settings.Enabled == false)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.DnsFirewallDisabled,
+                "The DNS firewall is off (DnsFirewall.Enabled false): code in the workspace can tunnel data out in DNS queries through the VPC's resolver.");
+            return null;
+        }
+
+        foreach (var broad in (settings.AdditionalAllowedDomains ?? Array.Empty<string>()).Where(IsBroad))
+        {
+            Posture.StackPosture.Warn(this, WarningIds.BroadDnsAllowList,
+                "The DNS firewall allows '" + broad + "', a whole top-level or public suffix domain: anyone who registers a name under it can receive data in DNS queries.");
+        }
+
+        return new DnsFirewall(this, "DnsFirewall", Vpc, key, retention, settings);
+    }
+
+    private static bool IsBroad(string domain)
+    {
+        var labels = domain.TrimStart('*', '.').Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return domain.StartsWith("*", StringComparison.Ordinal) && (labels.Length <= 1 || (labels.Length == 2 && labels[^1].Length == 2 && labels[0].Length <= 3));
     }
 
     private static int Zones(ISubnet[] subnets) => subnets.Select(s => s.AvailabilityZone).Distinct().Count();
-
-    private static SubnetType ChooseSubnetType(IVpc vpc) =>
-        Zones(vpc.IsolatedSubnets) >= 2 ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
 
     private static string Validate(Construct scope, string id, PrivateNetworkProps props)
     {
@@ -319,73 +358,97 @@ public sealed class PrivateNetwork : Construct
     {
         if (props.Vpc is not null)
         {
-            var isolated = Zones(props.Vpc.IsolatedSubnets);
-            var privateZones = Zones(props.Vpc.PrivateSubnets);
-            v.Require(isolated >= 2 || privateZones >= 2, "Vpc", props.Vpc.Node.Path,
-                string.Format(CultureInfo.InvariantCulture,
-                    "The VPC has isolated subnets in {0} and private subnets in {1} availability zone(s); bring a VPC with private or isolated subnets in at least two zones (public-only VPCs cannot hold a workspace).",
-                    isolated, privateZones));
-            foreach (var (name, value) in new (string, object?)[]
-                     {
-                         ("VpcCidr", props.VpcCidr), ("AvailabilityZoneCount", props.AvailabilityZoneCount),
-                         ("AvailabilityZones", props.AvailabilityZones), ("SubnetCidrMask", props.SubnetCidrMask),
-                     })
-            {
-                v.Require(value is null, name, value, "Leave it unset when bringing a VPC: it only shapes a new VPC.");
-            }
+            CheckBroughtVpc(v, props);
         }
         else
         {
-            ValidateNewVpc(v, scope, props);
+            CheckNewVpc(v, scope, props);
         }
 
-        ValidateEndpoints(v, props);
-        if (props.OrganizationId is not null && !Internal.Tokens.IsUnresolved(props.OrganizationId))
+        CheckEndpoints(v, props);
+        if (Tokens.IsLiteral(props.OrganizationId))
         {
-            v.Require(System.Text.RegularExpressions.Regex.IsMatch(props.OrganizationId, "^o-[a-z0-9]{10,32}$"),
-                "OrganizationId", props.OrganizationId, "Use an AWS Organizations id such as 'o-a1b2c3d4e5'.");
+            v.Require(OrganizationIdPattern().IsMatch(props.OrganizationId!), "OrganizationId", props.OrganizationId, "Use an AWS Organizations id such as 'o-a1b2c3d4e5'.");
         }
 
-        if (props.S3PrefixListId is not null && !Internal.Tokens.IsUnresolved(props.S3PrefixListId))
+        if (Tokens.IsLiteral(props.S3PrefixListId))
         {
-            v.Require(System.Text.RegularExpressions.Regex.IsMatch(props.S3PrefixListId, "^pl-[0-9a-f]{8,17}$"),
-                "S3PrefixListId", props.S3PrefixListId, "Use the id of the region's S3 prefix list, such as 'pl-63a5400a'.");
+            v.Require(PrefixListPattern().IsMatch(props.S3PrefixListId!), "S3PrefixListId", props.S3PrefixListId, "Use the id of the region's S3 prefix list, such as 'pl-63a5400a'.");
         }
 
-        if (props.FlowLogRetention is { } retention)
+        if (props.LogRetention is { } retention)
         {
-            v.Require(Enum.IsDefined(retention), "FlowLogRetention", (int)retention, "Use a RetentionDays value that CloudWatch Logs accepts.");
+            v.Require(Enum.IsDefined(retention), "LogRetention", (int)retention, "Use a RetentionDays value that CloudWatch Logs accepts.");
+        }
+
+        if (props.LogsKey is { } key)
+        {
+            WorkspaceKeys.CheckKeyArn(v, "LogsKey", key.KeyArn);
+        }
+
+        CheckDnsFirewall(v, props);
+    }
+
+    private static void CheckBroughtVpc(PropsValidator v, PrivateNetworkProps props)
+    {
+        var vpc = props.Vpc!;
+        var isolated = Zones(vpc.IsolatedSubnets);
+        var privateZones = Zones(vpc.PrivateSubnets);
+        v.Require(isolated >= 2 || privateZones >= 2, "Vpc", vpc.Node.Path, string.Format(CultureInfo.InvariantCulture,
+            "The VPC has isolated subnets in {0} and private subnets in {1} availability zone(s); bring a VPC with private or isolated subnets in at least two zones (public-only VPCs cannot hold a workspace).",
+            isolated, privateZones));
+        var chosen = isolated >= 2 ? vpc.IsolatedSubnets : vpc.PrivateSubnets;
+        if (chosen.Any(s => !HasRouteTable(s)))
+        {
+            v.Fail("Vpc", vpc.Node.Path, "The VPC's subnets have no route table ids, which the S3 gateway endpoint needs; import it with Vpc.FromVpcAttributes including IsolatedSubnetRouteTableIds (or PrivateSubnetRouteTableIds), or with Vpc.FromLookup.");
+        }
+
+        foreach (var (name, value) in new (string, object?)[]
+                 {
+                     ("VpcCidr", props.VpcCidr), ("AvailabilityZoneCount", props.AvailabilityZoneCount),
+                     ("AvailabilityZones", props.AvailabilityZones), ("SubnetCidrMask", props.SubnetCidrMask),
+                 })
+        {
+            v.Require(value is null, name, value, "Leave it unset when bringing a VPC: it only shapes a new VPC.");
         }
     }
 
-    private static void ValidateNewVpc(PropsValidator v, IConstruct scope, PrivateNetworkProps props)
+    private static bool HasRouteTable(ISubnet subnet)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(subnet.RouteTable?.RouteTableId);
+        }
+        catch (Exception e) when (e.GetType().Name.Contains("Jsii", StringComparison.Ordinal))
+        {
+            return false;
+        }
+    }
+
+    private static void CheckNewVpc(PropsValidator v, IConstruct scope, PrivateNetworkProps props)
     {
         var cidrText = props.VpcCidr ?? Defaults.VpcCidr;
         var mask = props.SubnetCidrMask ?? Defaults.SubnetCidrMask;
         var zoneCount = props.AvailabilityZones?.Length ?? props.AvailabilityZoneCount ?? Defaults.AvailabilityZoneCount;
-
-        if (props.AvailabilityZones is not null)
+        if (props.AvailabilityZones is { } zones && v.NoNullEntries(zones, "AvailabilityZones"))
         {
-            v.Require(props.AvailabilityZoneCount is null || props.AvailabilityZoneCount == props.AvailabilityZones.Length,
-                "AvailabilityZoneCount", props.AvailabilityZoneCount, "Set either AvailabilityZones or AvailabilityZoneCount, or make them agree.");
-            v.Require(props.AvailabilityZones.Distinct(StringComparer.Ordinal).Count() == props.AvailabilityZones.Length,
-                "AvailabilityZones", props.AvailabilityZones, "Name each availability zone once.");
+            CheckZones(v, scope, props, zones);
         }
 
         v.Require(zoneCount >= 2, props.AvailabilityZones is null ? "AvailabilityZoneCount" : "AvailabilityZones", zoneCount,
             "Use at least 2 availability zones: SageMaker endpoints and Studio need subnets in two zones.");
-        if (props.AvailabilityZones is null && zoneCount > 2 && Internal.Tokens.IsUnresolved(Stack.Of(scope).Region))
+        if (props.AvailabilityZones is null && zoneCount > 2 && Tokens.IsUnresolved(Stack.Of(scope).Region))
         {
-            v.Fail("AvailabilityZoneCount", zoneCount,
-                "A stack without a fixed region can only address 2 zones; set AvailabilityZones, or give the stack an env with account and region.");
+            v.Fail("AvailabilityZoneCount", zoneCount, "A stack without a fixed region can only address 2 zones; set AvailabilityZones, or give the stack an env with account and region.");
         }
 
-        if (Internal.Tokens.IsUnresolved(cidrText))
+        if (Tokens.IsUnresolved(cidrText))
         {
+            v.Fail("VpcCidr", "a token", "Give the VPC CIDR as a literal such as '10.42.0.0/16': the subnets are carved out of it at synth.");
             return;
         }
 
-        if (!Cidr.TryParse(cidrText, out var cidr) || !cidr.IsNetworkAddress)
+        if (!Cidr.TryParse(cidrText, out var cidr) || !cidr.IsNetworkAddress || cidr.IsIpv6)
         {
             v.Fail("VpcCidr", cidrText, "Use an IPv4 CIDR block such as '10.42.0.0/16' whose host bits are zero.");
             return;
@@ -405,30 +468,107 @@ public sealed class PrivateNetwork : Construct
             cidr.PrefixLength, capacity, mask, zoneCount));
     }
 
-    private static void ValidateEndpoints(PropsValidator v, PrivateNetworkProps props)
+    private static void CheckZones(PropsValidator v, IConstruct scope, PrivateNetworkProps props, string[] zones)
     {
-        var added = props.AdditionalEndpoints ?? Array.Empty<WorkspaceEndpoint>();
-        var removed = props.RemovedEndpoints ?? Array.Empty<WorkspaceEndpoint>();
+        v.Require(props.AvailabilityZoneCount is null || props.AvailabilityZoneCount == zones.Length,
+            "AvailabilityZoneCount", props.AvailabilityZoneCount, "Set either AvailabilityZones or AvailabilityZoneCount, or make them agree.");
+        v.Require(zones.Distinct(StringComparer.Ordinal).Count() == zones.Length, "AvailabilityZones", zones, "Name each availability zone once.");
+        var literal = zones.Where(Tokens.IsLiteral).ToList();
+        foreach (var zone in literal.Where(z => !ZonePattern().IsMatch(z)))
+        {
+            v.Fail("AvailabilityZones", zone, "Use an availability zone name such as 'eu-west-1a'.");
+        }
+
+        var regions = literal.Where(z => ZonePattern().IsMatch(z)).Select(z => z[..^1]).Distinct().ToList();
+        var stackRegion = Stack.Of(scope).Region;
+        if (regions.Count > 1)
+        {
+            v.Fail("AvailabilityZones", zones, "Name zones of one region: a VPC cannot span regions.");
+        }
+        else if (regions.Count == 1 && Tokens.IsLiteral(stackRegion) && regions[0] != stackRegion)
+        {
+            v.Fail("AvailabilityZones", zones, "Name zones of the stack's region '" + stackRegion + "'.");
+        }
+    }
+
+    private static void CheckEndpoints(PropsValidator v, PrivateNetworkProps props)
+    {
+        var added = props.AdditionalInterfaceEndpoints ?? Array.Empty<InterfaceEndpointService>();
+        var removed = props.RemovedInterfaceEndpoints ?? Array.Empty<InterfaceEndpointService>();
+        if (!v.NoNullEntries(added, "AdditionalInterfaceEndpoints") | !v.NoNullEntries(removed, "RemovedInterfaceEndpoints"))
+        {
+            return;
+        }
+
         foreach (var dup in added.GroupBy(e => e).Where(g => g.Count() > 1))
         {
-            v.Fail("AdditionalEndpoints", dup.Key.Name, "List each endpoint once.");
+            v.Fail("AdditionalInterfaceEndpoints", dup.Key.Name, "List each endpoint once.");
         }
 
         foreach (var e in added.Where(e => e.Presence is EndpointPresence.Mandatory or EndpointPresence.DefaultOn))
         {
-            v.Fail("AdditionalEndpoints", e.Name, "This endpoint is already in every workspace; remove it from AdditionalEndpoints.");
+            v.Fail("AdditionalInterfaceEndpoints", e.Name, "This endpoint is already in every workspace; remove it from AdditionalInterfaceEndpoints.");
         }
 
         foreach (var dup in removed.GroupBy(e => e).Where(g => g.Count() > 1))
         {
-            v.Fail("RemovedEndpoints", dup.Key.Name, "List each endpoint once.");
+            v.Fail("RemovedInterfaceEndpoints", dup.Key.Name, "List each endpoint once.");
         }
 
         foreach (var e in removed.Where(e => e.Presence != EndpointPresence.DefaultOn))
         {
-            v.Fail("RemovedEndpoints", e.Name, e.Presence == EndpointPresence.Mandatory
+            v.Fail("RemovedInterfaceEndpoints", e.Name, e.Presence == EndpointPresence.Mandatory
                 ? "This endpoint cannot be removed: without it jobs hang or the workspace cannot work."
-                : "Only default endpoints can be removed; this one is not added unless a feature or AdditionalEndpoints asks for it.");
+                : "Only default endpoints can be removed; this one is not added unless a feature or AdditionalInterfaceEndpoints asks for it.");
         }
     }
+
+    private static void CheckDnsFirewall(PropsValidator v, PrivateNetworkProps props)
+    {
+        if (props.DnsFirewall is not { } dns)
+        {
+            return;
+        }
+
+        if (dns.ExistingRuleGroupId is { } existing)
+        {
+            v.Require(props.Vpc is not null, "DnsFirewall.ExistingRuleGroupId", existing, "Only a brought VPC can be governed by another rule group; a new VPC gets the workspace's own.");
+            v.Require(Tokens.IsUnresolved(existing) || RuleGroupPattern().IsMatch(existing), "DnsFirewall.ExistingRuleGroupId", existing, "Use a DNS firewall rule group id such as 'rslvr-frg-0123456789abcdef'.");
+        }
+
+        if (v.NoNullEntries(dns.AdditionalAllowedDomains, "DnsFirewall.AdditionalAllowedDomains"))
+        {
+            foreach (var domain in (dns.AdditionalAllowedDomains ?? Array.Empty<string>()).Where(Tokens.IsLiteral))
+            {
+                v.Require(domain.Trim('.') != "*" && DomainPattern().IsMatch(domain), "DnsFirewall.AdditionalAllowedDomains", domain,
+                    "Name a domain such as 'repo.example.internal' or '*.example.internal'; a bare '*' would allow every domain and reopen DNS tunnelling.");
+            }
+        }
+
+        if (v.NoNullEntries(dns.ManagedThreatListIds, "DnsFirewall.ManagedThreatListIds"))
+        {
+            foreach (var list in (dns.ManagedThreatListIds ?? Array.Empty<string>()).Where(Tokens.IsLiteral))
+            {
+                v.Require(DomainListPattern().IsMatch(list), "DnsFirewall.ManagedThreatListIds", list, "Use the id of an AWS-managed domain list such as 'rslvr-fdl-0123456789abcdef' (aws route53resolver list-firewall-domain-lists).");
+            }
+        }
+    }
+
+    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
+    private static partial Regex OrganizationIdPattern();
+
+    [GeneratedRegex("^pl-[0-9a-f]{8,17}$")]
+    private static partial Regex PrefixListPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9][a-z]$")]
+    private static partial Regex ZonePattern();
+
+    [GeneratedRegex("^rslvr-frg-[0-9a-f]{8,17}$")]
+    private static partial Regex RuleGroupPattern();
+
+    [GeneratedRegex("^rslvr-fdl-[0-9a-f]{8,17}$")]
+    private static partial Regex DomainListPattern();
+
+    [GeneratedRegex("^(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?$")]
+    private static partial Regex DomainPattern();
 }

@@ -3,46 +3,29 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
-using SecureSageMaker.Identity;
-using SecureSageMaker.Internal;
-using SecureSageMaker.Network;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Notebooks;
+namespace SecureSageMaker;
 
 /// <summary>
 /// A notebook instance locked down: no direct internet access, no root access, a volume encrypted
 /// with the workspace's data key, in a workspace subnet with the workload security group, on
 /// Amazon Linux 2023, IMDSv2 only, with a least-privilege execution role under the guardrails.
-/// It brings the workspace's <c>notebook</c> interface endpoint.
+/// It asks the workspace for the <c>notebook</c> interface endpoint.
 /// </summary>
 public sealed class SecureNotebookInstance : Construct
 {
-    /// <summary>Creates the notebook instance in <paramref name="workspace"/>.</summary>
-    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
-    public SecureNotebookInstance(Construct scope, string id, SecureMlWorkspace workspace, SecureNotebookInstanceProps? props = null)
-        : base(scope, Validate(scope, id, workspace, props ?? new SecureNotebookInstanceProps()))
+    /// <summary>Creates the notebook instance.</summary>
+    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
+    public SecureNotebookInstance(Construct scope, string id, SecureNotebookInstanceProps props)
+        : base(scope, Validate(scope, id, props))
     {
-        workspace.RegisterWorkload("Notebook instance " + id);
-        props ??= new SecureNotebookInstanceProps();
-        _ = workspace.Network.AddEndpoint(WorkspaceEndpoint.SageMakerNotebook);
-        Role = ExecutionRoleFactory.Create(this, "Role", workspace, ExecutionRoleKind.Notebook);
-
-        string? lifecycleName = null;
-        if (props.OnCreateScript is not null || props.OnStartScript is not null)
-        {
-            static CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty[]? Hook(string? script) => script is null
-                ? null
-                : new[] { new CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty { Content = Fn.Base64(script) } };
-            var lifecycle = new CfnNotebookInstanceLifecycleConfig(this, "LifecycleConfig", new CfnNotebookInstanceLifecycleConfigProps
-            {
-                OnCreate = Hook(props.OnCreateScript),
-                OnStart = Hook(props.OnStartScript),
-            });
-            lifecycleName = lifecycle.AttrNotebookInstanceLifecycleConfigName;
-            Internal.Weakening.Warn(this, WarningIds.NotebookLifecycleRunsAsRoot,
-                "This notebook has a lifecycle configuration: its scripts run as root even with RootAccess Disabled. Review them as privileged code.");
-        }
-
+        var workspace = props.Workspace!;
+        workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerNotebook);
+        var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's notebook instance");
+        DataScientistRights.Grant(role, workspace);
+        ExecutionRoles.ExplainWildcards(role);
+        Role = role;
         Resource = new CfnNotebookInstance(this, "Resource", new CfnNotebookInstanceProps
         {
             NotebookInstanceName = props.NotebookInstanceName,
@@ -50,8 +33,8 @@ public sealed class SecureNotebookInstance : Construct
             RoleArn = Role.RoleArn,
             DirectInternetAccess = "Disabled",
             RootAccess = "Disabled",
-            KmsKeyId = workspace.Keys.DataKey.KeyArn,
-            SubnetId = workspace.Network.SubnetIds[0],
+            KmsKeyId = workspace.DataKey.KeyArn,
+            SubnetId = workspace.Vpc.SelectSubnets(workspace.WorkloadSubnets).SubnetIds[0],
             SecurityGroupIds = new[] { workspace.WorkloadSecurityGroup.SecurityGroupId },
             PlatformIdentifier = Defaults.NotebookPlatformIdentifier,
             VolumeSizeInGb = props.VolumeSizeInGb ?? Defaults.NotebookVolumeSizeInGb,
@@ -59,8 +42,9 @@ public sealed class SecureNotebookInstance : Construct
             {
                 MinimumInstanceMetadataServiceVersion = "2",
             },
-            LifecycleConfigName = lifecycleName,
+            LifecycleConfigName = LifecycleConfig(props),
         });
+        Resource.Node.AddDependency(role);
     }
 
     /// <summary>The notebook instance.</summary>
@@ -72,19 +56,45 @@ public sealed class SecureNotebookInstance : Construct
     /// <summary>The notebook instance name.</summary>
     public string NotebookInstanceName => Resource.AttrNotebookInstanceName;
 
-    private static string Validate(Construct scope, string id, SecureMlWorkspace workspace, SecureNotebookInstanceProps props)
+    /// <summary>The notebook instance's ARN.</summary>
+    public string NotebookInstanceArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "sagemaker", Resource = "notebook-instance", ResourceName = NotebookInstanceName });
+
+    private string? LifecycleConfig(SecureNotebookInstanceProps props)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
+        if (props.OnCreateScript is null && props.OnStartScript is null)
+        {
+            return null;
+        }
+
+        static CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty[]? Hook(string? script) => script is null
+            ? null
+            : new[] { new CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty { Content = Fn.Base64(script) } };
+        var lifecycle = new CfnNotebookInstanceLifecycleConfig(this, "LifecycleConfig", new CfnNotebookInstanceLifecycleConfigProps
+        {
+            OnCreate = Hook(props.OnCreateScript),
+            OnStart = Hook(props.OnStartScript),
+        });
+        Posture.StackPosture.Warn(this, WarningIds.NotebookLifecycleRunsAsRoot,
+            "This notebook has lifecycle scripts of yours: they run as root even with RootAccess Disabled. Review them as privileged code.");
+        Guardrails.Acknowledge.Finding(lifecycle, Guardrails.RuleIds.NotebookLifecycleConfig,
+            "The notebook's lifecycle scripts were given through OnCreateScript/OnStartScript; warning " + WarningIds.NotebookLifecycleRunsAsRoot + " records the weakening.");
+        return lifecycle.AttrNotebookInstanceLifecycleConfigName;
+    }
+
+    private static string Validate(Construct scope, string id, SecureNotebookInstanceProps props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
         var v = new PropsValidator(scope, id);
+        _ = v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddNotebookInstance).");
         v.SageMakerName(props.NotebookInstanceName, "NotebookInstanceName");
-        v.MlInstanceType(props.InstanceType, "InstanceType");
+        v.MlInstanceType(props.InstanceType, "InstanceType", InstanceTypes.Notebook);
         v.InRange(props.VolumeSizeInGb, 5, 16384, "VolumeSizeInGb");
         foreach (var (name, script) in new[] { ("OnCreateScript", props.OnCreateScript), ("OnStartScript", props.OnStartScript) })
         {
-            if (script is not null && !Internal.Tokens.IsUnresolved(script))
+            if (Tokens.IsLiteral(script))
             {
-                v.Require(script.Trim().Length > 0 && Encoding.UTF8.GetByteCount(script) <= 12_288, name, script.Length + " characters",
-                    "Give a non-empty script of at most 12,288 bytes (SageMaker's limit after base64 is 16 KB).");
+                v.Require(script!.Trim().Length > 0 && Encoding.UTF8.GetByteCount(script) <= Defaults.LifecycleScriptMaxBytes, name, script.Length + " characters",
+                    "Give a non-empty script of at most 12,288 bytes (SageMaker's limit is 16,384 characters after base64).");
             }
         }
 

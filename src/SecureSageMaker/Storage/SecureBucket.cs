@@ -3,16 +3,17 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
-using SecureSageMaker.Encryption;
-using SecureSageMaker.Internal;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Storage;
+namespace SecureSageMaker;
 
 /// <summary>
-/// An S3 bucket held to the workspace's controls: SSE-KMS with a customer-managed key and bucket keys,
-/// all four public-access blocks, bucket-owner-enforced ownership, versioning, retained on delete and
-/// replacement, and a policy that denies plain HTTP, uploads with another algorithm or key, and data
-/// access from outside the workspace's network.
+/// An S3 bucket held to the workspace's controls. A data bucket (the default): SSE-KMS with a
+/// customer-managed key and bucket keys, all four public-access blocks, bucket-owner-enforced
+/// ownership, versioning, retained on delete and replacement, incomplete uploads aborted, EventBridge
+/// notifications, and a policy that denies plain HTTP and TLS below 1.2, uploads with another
+/// algorithm or key, and data access from outside the workspace's network. A server access log bucket
+/// (<see cref="SecureBucketKind.ServerAccessLogs"/>) is SSE-S3, as S3 logging requires.
 /// </summary>
 public sealed class SecureBucket : Construct
 {
@@ -22,9 +23,9 @@ public sealed class SecureBucket : Construct
         "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:ReplicateObject",
     };
 
-    private static readonly string[] ReadActions = { "s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation" };
+    internal static readonly string[] ReadActions = { "s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation" };
 
-    private static readonly string[] WriteActions = { "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:DeleteObject" };
+    internal static readonly string[] WriteActions = { "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:DeleteObject" };
 
     private readonly Bucket _bucket;
     private readonly List<string> _logSources = new();
@@ -36,54 +37,34 @@ public sealed class SecureBucket : Construct
         : base(scope, Validate(scope, id, props ?? new SecureBucketProps()))
     {
         props ??= new SecureBucketProps();
-        EncryptionKey = props.EncryptionKey;
-        _bucket = new Bucket(this, "Resource", new BucketProps
-        {
-            Encryption = props.EncryptionKey is null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS,
-            EncryptionKey = props.EncryptionKey,
-            BucketKeyEnabled = props.EncryptionKey is not null,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            PublicReadAccess = false,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            Versioned = true,
-            EnforceSSL = true,
-            MinimumTLSVersion = 1.2,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            AutoDeleteObjects = false,
-            LifecycleRules = props.NoncurrentVersionExpiration is null
-                ? null
-                : new ILifecycleRule[]
-                {
-                    new LifecycleRule
-                    {
-                        Id = "ExpireNoncurrentVersions",
-                        Enabled = true,
-                        NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
-                    },
-                },
-        });
-
-        if (props.AccessLogsBucket is { } logs)
-        {
-            var prefix = props.AccessLogsPrefix ?? id + "/";
-            ((CfnBucket)_bucket.Node.DefaultChild!).LoggingConfiguration = new CfnBucket.LoggingConfigurationProperty
-            {
-                DestinationBucketName = logs.BucketName,
-                LogFilePrefix = prefix,
-            };
-            logs.AllowAccessLogsFrom(_bucket);
-        }
-
-        if (props.EncryptionKey is { } key)
+        Kind = props.Kind ?? SecureBucketKind.Data;
+        EncryptionKey = Kind == SecureBucketKind.Data
+            ? props.EncryptionKey ?? KeyFactory.Create(this, "Key", "Encrypts the objects of a SageMaker workspace bucket.")
+            : null;
+        _bucket = CreateBucket(props);
+        ConfigureAccessLogging(props, id);
+        if (EncryptionKey is { } key)
         {
             DenyOtherEncryption(key);
         }
 
-        if (props.RequiredVpcEndpointId is { } vpce)
+        if (Kind == SecureBucketKind.ServerAccessLogs)
         {
-            DenyOutsideNetwork(vpce, props.BreakGlassPrincipalArns ?? Array.Empty<string>());
+            Guardrails.Suppressions.ServerAccessLogTarget(_bucket);
+        }
+        else if (props.AllowedVpcEndpoint is { } endpoint)
+        {
+            DenyOutsideNetwork(endpoint.VpcEndpointId, props.BreakGlassPrincipalArns ?? Array.Empty<string>(), props.ExecutionRoleArnPatterns ?? Array.Empty<string>());
+        }
+        else
+        {
+            Posture.StackPosture.Warn(this, WarningIds.BucketWithoutNetworkPerimeter,
+                "This data bucket has no VPC-endpoint perimeter (AllowedVpcEndpoint): anyone with IAM access reaches its data from any network.");
         }
     }
+
+    /// <summary>What the bucket holds.</summary>
+    public SecureBucketKind Kind { get; }
 
     /// <summary>The bucket.</summary>
     public IBucket Bucket => _bucket;
@@ -94,31 +75,75 @@ public sealed class SecureBucket : Construct
     /// <summary>The bucket's ARN.</summary>
     public string BucketArn => _bucket.BucketArn;
 
-    /// <summary>The SSE-KMS key, or null for an SSE-S3 access-log bucket.</summary>
+    /// <summary>The SSE-KMS key, or null for a server access log bucket (SSE-S3).</summary>
     public IKey? EncryptionKey { get; }
 
-    /// <summary>Lets <paramref name="grantee"/> list and read objects, and decrypt them through S3.</summary>
-    public Grant GrantRead(IGrantable grantee, string objectsKeyPattern = "*") => Grant(grantee, ReadActions, new[] { "kms:Decrypt" }, objectsKeyPattern);
+    /// <summary>Lets <paramref name="grantee"/> list and read objects under <paramref name="prefix"/>, and decrypt them through S3 only.</summary>
+    public void GrantRead(IGrantable grantee, string prefix = "") => BucketGrants.Read(grantee, _bucket, EncryptionKey, prefix);
 
-    /// <summary>Lets <paramref name="grantee"/> list, read, write and delete objects, and use the key through S3.</summary>
-    public Grant GrantReadWrite(IGrantable grantee, string objectsKeyPattern = "*") =>
-        Grant(grantee, ReadActions.Concat(WriteActions).ToArray(), new[] { "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*" }, objectsKeyPattern);
+    /// <summary>Lets <paramref name="grantee"/> list, read, write and delete objects under <paramref name="prefix"/>, and use the key through S3 only.</summary>
+    public void GrantReadWrite(IGrantable grantee, string prefix = "") => BucketGrants.ReadWrite(grantee, _bucket, EncryptionKey, prefix);
 
-    /// <summary>Lets <paramref name="grantee"/> write objects (no read), and encrypt through S3.</summary>
-    public Grant GrantWrite(IGrantable grantee, string objectsKeyPattern = "*") =>
-        Grant(grantee, WriteActions, new[] { "kms:Encrypt", "kms:GenerateDataKey*" }, objectsKeyPattern);
+    /// <summary>Lets <paramref name="grantee"/> write objects under <paramref name="prefix"/> (no read), and encrypt through S3 only.</summary>
+    public void GrantWrite(IGrantable grantee, string prefix = "") => BucketGrants.Write(grantee, _bucket, EncryptionKey, prefix);
+
+    private Bucket CreateBucket(SecureBucketProps props)
+    {
+        var lifecycle = new List<ILifecycleRule>
+        {
+            new LifecycleRule { Id = "AbortIncompleteMultipartUploads", Enabled = true, AbortIncompleteMultipartUploadAfter = Duration.Days(Defaults.AbortIncompleteMultipartUploadDays) },
+        };
+        if (props.NoncurrentVersionExpiration is { } expiration)
+        {
+            lifecycle.Add(new LifecycleRule { Id = "ExpireNoncurrentVersions", Enabled = true, NoncurrentVersionExpiration = expiration });
+        }
+
+        var bucket = new Bucket(this, "Resource", new BucketProps
+        {
+            Encryption = EncryptionKey is null ? BucketEncryption.S3_MANAGED : BucketEncryption.KMS,
+            EncryptionKey = EncryptionKey,
+            BucketKeyEnabled = EncryptionKey is not null,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            PublicReadAccess = false,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            Versioned = true,
+            EnforceSSL = true,
+            MinimumTLSVersion = 1.2,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            AutoDeleteObjects = false,
+            LifecycleRules = lifecycle.ToArray(),
+        });
+
+        // Set on the L1: CDK's EventBridgeEnabled prop deploys a Lambda-backed custom resource.
+        ((CfnBucket)bucket.Node.DefaultChild!).NotificationConfiguration = new CfnBucket.NotificationConfigurationProperty
+        {
+            EventBridgeConfiguration = new CfnBucket.EventBridgeConfigurationProperty { EventBridgeEnabled = true },
+        };
+        return bucket;
+    }
+
+    private void ConfigureAccessLogging(SecureBucketProps props, string id)
+    {
+        if (props.ServerAccessLogsBucket is not { } logs)
+        {
+            return;
+        }
+
+        ((CfnBucket)_bucket.Node.DefaultChild!).LoggingConfiguration = new CfnBucket.LoggingConfigurationProperty
+        {
+            DestinationBucketName = logs.BucketName,
+            LogFilePrefix = props.ServerAccessLogsPrefix ?? id + "/",
+        };
+        logs.AllowAccessLogsFrom(_bucket);
+    }
 
     internal void AllowAccessLogsFrom(IBucket source)
     {
         if (_logDelivery is null)
         {
-            var stack = Internal.StackInfo.Of(this);
-            _logDelivery = Internal.Statements.Allow("AllowServerAccessLogDelivery", new[] { "s3:PutObject" }, new[] { _bucket.ArnForObjects("*") },
-                new Dictionary<string, object>
-                {
-                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
-                },
-                Internal.Statements.Service("logging.s3.amazonaws.com"));
+            _logDelivery = IamJson.Allow("AllowServerAccessLogDelivery", new[] { "s3:PutObject" }, new[] { _bucket.ArnForObjects("*") },
+                IamJson.Condition("StringEquals", "aws:SourceAccount", Stack.Of(this).Account),
+                IamJson.ServicePrincipal("logging.s3.amazonaws.com"));
             _ = _bucket.AddToResourcePolicy(_logDelivery);
         }
 
@@ -127,60 +152,48 @@ public sealed class SecureBucket : Construct
         _logDelivery.AddCondition("ArnLike", new Dictionary<string, object> { ["aws:SourceArn"] = _logSources.ToArray() });
     }
 
-    private Grant Grant(IGrantable grantee, string[] s3Actions, string[] kmsActions, string objectsKeyPattern)
-    {
-        ArgumentNullException.ThrowIfNull(grantee);
-        var grant = Amazon.CDK.AWS.IAM.Grant.AddToPrincipal(new GrantOnPrincipalOptions
-        {
-            Grantee = grantee,
-            Actions = s3Actions,
-            ResourceArns = new[] { _bucket.BucketArn, _bucket.ArnForObjects(objectsKeyPattern) },
-        });
-        if (EncryptionKey is not null)
-        {
-            _ = grantee.GrantPrincipal.AddToPrincipalPolicy(WorkspaceKey.UseThroughServices(EncryptionKey, kmsActions, "s3"));
-        }
-
-        return grant;
-    }
-
     private void DenyOtherEncryption(IKey key)
     {
         var objects = new[] { _bucket.ArnForObjects("*") };
-        _ = _bucket.AddToResourcePolicy(Internal.Statements.Deny("DenyOtherEncryptionAlgorithms", new[] { "s3:PutObject" }, objects,
-            new Dictionary<string, object>
-            {
-                ["StringNotEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "aws:kms" },
-                ["Null"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "false" },
-            },
-            Internal.Statements.AnyPrincipal));
-        _ = _bucket.AddToResourcePolicy(Internal.Statements.Deny("DenyOtherKmsKeys", new[] { "s3:PutObject" }, objects,
-            new Dictionary<string, object>
-            {
-                ["StringNotEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption-aws-kms-key-id"] = key.KeyArn },
-                ["Null"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption-aws-kms-key-id"] = "false" },
-            },
-            Internal.Statements.AnyPrincipal));
+        var any = IamJson.AnyPrincipal();
+        _ = _bucket.AddToResourcePolicy(IamJson.Deny("DenyOtherEncryptionAlgorithms", new[] { "s3:PutObject" }, objects, new Dictionary<string, object>
+        {
+            ["StringNotEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "aws:kms" },
+            ["Null"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "false" },
+        }, any));
+
+        // An upload that asks for aws:kms without naming a key would land under the aws/s3 key: deny it too.
+        _ = _bucket.AddToResourcePolicy(IamJson.Deny("DenyOtherKmsKeys", new[] { "s3:PutObject" }, objects, new Dictionary<string, object>
+        {
+            ["StringNotEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption-aws-kms-key-id"] = key.KeyArn },
+            ["StringEquals"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "aws:kms" },
+        }, any));
     }
 
-    private void DenyOutsideNetwork(string vpceId, string[] breakGlass)
+    private void DenyOutsideNetwork(string vpceId, string[] breakGlass, string[] executionRoles)
     {
+        var exempt = breakGlass.Concat(executionRoles).ToArray();
         var conditions = new Dictionary<string, object>
         {
             ["StringNotEquals"] = new Dictionary<string, object> { ["aws:SourceVpce"] = vpceId },
-            ["BoolIfExists"] = new Dictionary<string, object>
-            {
-                ["aws:PrincipalIsAWSService"] = "false",
-                ["aws:ViaAWSService"] = "false",
-            },
+            ["StringNotEqualsIfExists"] = new Dictionary<string, object> { ["aws:CalledViaFirst"] = "sagemaker.amazonaws.com" },
         };
-        if (breakGlass.Length > 0)
+        if (exempt.Length > 0)
         {
-            conditions["ArnNotLikeIfExists"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = breakGlass };
+            conditions["ArnNotLikeIfExists"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = exempt };
         }
 
-        _ = _bucket.AddToResourcePolicy(Internal.Statements.Deny("DenyDataAccessOutsideWorkspaceNetwork", DataActions,
-            new[] { _bucket.BucketArn, _bucket.ArnForObjects("*") }, conditions, Internal.Statements.AnyPrincipal));
+        var resources = new[] { _bucket.BucketArn, _bucket.ArnForObjects("*") };
+        _ = _bucket.AddToResourcePolicy(IamJson.Deny("DenyDataAccessOutsideWorkspaceNetwork", DataActions, resources, conditions, IamJson.AnyPrincipal()));
+        if (executionRoles.Length > 0)
+        {
+            // The execution roles' exemption is read-only: SageMaker reads a model's artifact from outside the VPC.
+            _ = _bucket.AddToResourcePolicy(IamJson.Deny("DenyExecutionRoleWritesOutsideWorkspaceNetwork", DataActions.Where(a => !a.StartsWith("s3:GetObject", StringComparison.Ordinal) && !a.StartsWith("s3:ListBucket", StringComparison.Ordinal)).ToArray(), resources, new Dictionary<string, object>
+            {
+                ["StringNotEquals"] = new Dictionary<string, object> { ["aws:SourceVpce"] = vpceId },
+                ["ArnLike"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = executionRoles },
+            }, IamJson.AnyPrincipal()));
+        }
     }
 
     private static string Validate(Construct scope, string id, SecureBucketProps props)
@@ -194,15 +207,36 @@ public sealed class SecureBucket : Construct
     /// <summary>Adds every problem with <paramref name="props"/> to <paramref name="v"/>.</summary>
     internal static void Check(PropsValidator v, SecureBucketProps props)
     {
-        foreach (var arn in props.BreakGlassPrincipalArns ?? Array.Empty<string>())
+        if (v.NoNullEntries(props.BreakGlassPrincipalArns, "BreakGlassPrincipalArns"))
         {
-            v.PrincipalArn(arn, "BreakGlassPrincipalArns");
+            foreach (var arn in props.BreakGlassPrincipalArns ?? Array.Empty<string>())
+            {
+                v.PrincipalArn(arn, "BreakGlassPrincipalArns");
+            }
         }
 
-        if (props.RequiredVpcEndpointId is { } vpce && !Internal.Tokens.IsUnresolved(vpce))
+        if (props.Kind == SecureBucketKind.ServerAccessLogs)
         {
-            v.Require(System.Text.RegularExpressions.Regex.IsMatch(vpce, "^vpce-[0-9a-f]{8,17}$"), "RequiredVpcEndpointId", vpce,
-                "Use a VPC endpoint id such as 'vpce-0123456789abcdef0'.");
+            foreach (var (name, value) in new (string, object?)[] { ("EncryptionKey", props.EncryptionKey), ("AllowedVpcEndpoint", props.AllowedVpcEndpoint), ("ServerAccessLogsBucket", props.ServerAccessLogsBucket) })
+            {
+                v.Require(value is null, name, "a value", "Leave it unset for a server access log bucket: S3 delivers access logs only to SSE-S3 targets, through its logging service, and a log bucket does not log into itself.");
+            }
+        }
+
+        if (props.ServerAccessLogsBucket is { Kind: not SecureBucketKind.ServerAccessLogs })
+        {
+            v.Fail("ServerAccessLogsBucket", props.ServerAccessLogsBucket.Node.Path, "Pass a SecureBucket of Kind ServerAccessLogs: S3 delivers access logs only to SSE-S3 buckets.");
+        }
+
+        if (props.NoncurrentVersionExpiration is { } expiration && !Tokens.IsUnresolved(expiration.ToString()))
+        {
+            v.Require(expiration.ToDays(new TimeConversionOptions { Integral = false }) >= 1, "NoncurrentVersionExpiration", expiration.ToHumanString(),
+                "Use at least one day (S3 counts noncurrent days from 1); leave it unset to keep old versions forever.");
+        }
+
+        if (props.EncryptionKey is { } key)
+        {
+            WorkspaceKeys.CheckKeyArn(v, "EncryptionKey", key.KeyArn);
         }
     }
 }

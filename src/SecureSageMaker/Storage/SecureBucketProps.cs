@@ -1,40 +1,66 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.KMS;
-using Amazon.CDK.AWS.S3;
 
-namespace SecureSageMaker.Storage;
+namespace SecureSageMaker;
 
-/// <summary>Props of <see cref="SecureBucket"/>.</summary>
+/// <summary>What a <see cref="SecureBucket"/> holds.</summary>
+public enum SecureBucketKind
+{
+    /// <summary>Data: SSE-KMS with a customer-managed key, a VPC-endpoint perimeter, access logging.</summary>
+    Data,
+
+    /// <summary>
+    /// The target of other buckets' server access logs: SSE-S3 (S3 delivers access logs only to
+    /// SSE-S3 targets), writable only by the S3 logging service for this account's buckets, not itself
+    /// logged (it would log into itself).
+    /// </summary>
+    ServerAccessLogs,
+}
+
+/// <summary>Props of <see cref="SecureBucket"/>. Every property is optional; the defaults hold every control.</summary>
 public sealed class SecureBucketProps
 {
-    /// <summary>
-    /// The customer-managed key of SSE-KMS. Without it the bucket uses SSE-S3, which is what S3 server
-    /// access logging requires of its target bucket; only access-log buckets should go without one.
-    /// </summary>
-    /// <remarks><strong>Default</strong>: SSE-S3 (for access-log buckets only).</remarks>
+    /// <summary>What the bucket holds.</summary>
+    /// <remarks><strong>Default</strong>: <see cref="SecureBucketKind.Data"/>.</remarks>
+    public SecureBucketKind? Kind { get; init; }
+
+    /// <summary>The customer-managed key of SSE-KMS (data buckets only).</summary>
+    /// <remarks><strong>Default</strong>: a new customer-managed key with rotation, retained.</remarks>
     public IKey? EncryptionKey { get; init; }
 
-    /// <summary>The bucket that receives this bucket's server access logs.</summary>
-    /// <remarks><strong>Default</strong>: no access logging (for the access-log bucket itself).</remarks>
-    public SecureBucket? AccessLogsBucket { get; init; }
+    /// <summary>The bucket that receives this bucket's server access logs (one of kind <see cref="SecureBucketKind.ServerAccessLogs"/>).</summary>
+    /// <remarks><strong>Default</strong>: no server access logging.</remarks>
+    public SecureBucket? ServerAccessLogsBucket { get; init; }
 
-    /// <summary>Key prefix of this bucket's access logs in <see cref="AccessLogsBucket"/>.</summary>
+    /// <summary>Key prefix of this bucket's access logs in <see cref="ServerAccessLogsBucket"/>.</summary>
     /// <remarks><strong>Default</strong>: the construct id followed by a slash.</remarks>
-    public string? AccessLogsPrefix { get; init; }
+    public string? ServerAccessLogsPrefix { get; init; }
 
     /// <summary>
-    /// Id of the S3 VPC endpoint that data access must come through (<c>aws:SourceVpce</c>). Access
-    /// from elsewhere is denied, except by AWS services acting for the account and by
+    /// The S3 VPC endpoint that data access must come through (<c>aws:SourceVpce</c>). Access from
+    /// elsewhere is denied, except by AWS services acting for the account and by
     /// <see cref="BreakGlassPrincipalArns"/>.
     /// </summary>
-    /// <remarks><strong>Default</strong>: no network perimeter (for the access-log bucket only).</remarks>
-    public string? RequiredVpcEndpointId { get; init; }
+    /// <remarks><strong>Default</strong>: no network perimeter; a data bucket raises warning <see cref="WarningIds.BucketWithoutNetworkPerimeter"/>.</remarks>
+    public IVpcEndpoint? AllowedVpcEndpoint { get; init; }
 
-    /// <summary>IAM role or user ARNs (wildcards allowed after the account) exempt from the network perimeter: administrators who reach the data from outside the workspace.</summary>
+    /// <summary>
+    /// ARNs of IAM roles (or users) exempt from the network perimeter: administrators who reach the data
+    /// from outside the workspace. Each names one account; a wildcard is allowed only at the end of a
+    /// name after a literal prefix (SSO roles: <c>.../AWSReservedSSO_Admin_*</c>).
+    /// </summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
     public string[]? BreakGlassPrincipalArns { get; init; }
 
-    /// <summary>Delete noncurrent object versions after this long.</summary>
+    /// <summary>
+    /// Role ARN patterns of SageMaker execution roles that may read from outside the network: SageMaker
+    /// checks a model's artifact with the execution role from its own infrastructure when the model is
+    /// created. Read-only; writes stay inside the perimeter.
+    /// </summary>
+    internal string[]? ExecutionRoleArnPatterns { get; init; }
+
+    /// <summary>Delete noncurrent object versions after this long (at least one day).</summary>
     /// <remarks><strong>Default</strong>: old versions are kept forever (nothing is lost).</remarks>
     public Duration? NoncurrentVersionExpiration { get; init; }
 }

@@ -1,68 +1,59 @@
+using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
-using SecureSageMaker.Identity;
-using SecureSageMaker.Internal;
-using SecureSageMaker.Network;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Studio;
+namespace SecureSageMaker;
 
 /// <summary>
 /// A SageMaker Studio domain in <c>VpcOnly</c> mode: IAM authentication, the workspace's subnets,
 /// the workload security group in the default user and space settings, its EFS volume encrypted with
-/// the data key, a least-privilege execution role under the guardrails, and user profiles on request.
-/// It brings the <c>studio</c> interface endpoint and the NFS and app-to-app rules Studio needs.
-/// The domain is retained on delete: its EFS volume holds the users' home directories.
+/// the data key, a least-privilege execution role (Studio actions on this domain only) under the
+/// guardrails, and user profiles on request. It asks the workspace for the <c>studio</c> interface
+/// endpoint and adds the NFS and app-to-app rules Studio needs to the workload security group. The
+/// domain is retained on delete: its EFS volume holds the users' home directories.
 /// </summary>
 public sealed class SecureStudioDomain : Construct
 {
     private readonly List<CfnUserProfile> _profiles = new();
 
-    /// <summary>Creates the domain in <paramref name="workspace"/>.</summary>
-    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix.</exception>
-    public SecureStudioDomain(Construct scope, string id, SecureMlWorkspace workspace, SecureStudioDomainProps props)
-        : base(scope, Validate(scope, id, workspace, props))
+    /// <summary>Creates the domain.</summary>
+    /// <exception cref="ArgumentException">The props are invalid; the message names each property, the value received and the fix. Nothing is added to the tree.</exception>
+    public SecureStudioDomain(Construct scope, string id, SecureStudioDomainProps props)
+        : base(scope, Validate(scope, id, props))
     {
-        workspace.RegisterWorkload("Studio domain " + props.DomainName);
-        _ = workspace.Network.AddEndpoint(WorkspaceEndpoint.SageMakerStudio);
-        workspace.Network.AllowStudioTraffic();
-        Role = ExecutionRoleFactory.Create(this, "Role", workspace, ExecutionRoleKind.Studio);
+        var workspace = props.Workspace!;
+        workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerStudio);
+        AllowStudioTraffic(workspace);
+        var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's Studio user or space");
+        DataScientistRights.Grant(role, workspace);
+        Role = role;
         var securityGroups = new[] { workspace.WorkloadSecurityGroup.SecurityGroupId };
-
         Resource = new CfnDomain(this, "Resource", new CfnDomainProps
         {
             DomainName = props.DomainName,
             AuthMode = "IAM",
             AppNetworkAccessType = "VpcOnly",
-            KmsKeyId = workspace.Keys.DataKey.KeyArn,
+            KmsKeyId = workspace.DataKey.KeyArn,
             VpcId = workspace.Vpc.VpcId,
-            SubnetIds = workspace.Network.SubnetIds,
-            DefaultUserSettings = new CfnDomain.UserSettingsProperty
-            {
-                ExecutionRole = Role.RoleArn,
-                SecurityGroups = securityGroups,
-            },
-            DefaultSpaceSettings = new CfnDomain.DefaultSpaceSettingsProperty
-            {
-                ExecutionRole = Role.RoleArn,
-                SecurityGroups = securityGroups,
-            },
+            SubnetIds = workspace.Vpc.SelectSubnets(workspace.WorkloadSubnets).SubnetIds,
+            DefaultUserSettings = new CfnDomain.UserSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
+            DefaultSpaceSettings = new CfnDomain.DefaultSpaceSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
         });
         Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
-
+        Resource.Node.AddDependency(role);
+        role.AddToPolicy(StudioActions(Resource.AttrDomainId));
+        ExecutionRoles.ExplainWildcards(role);
         foreach (var name in props.UserProfileNames ?? Array.Empty<string>())
         {
             _profiles.Add(new CfnUserProfile(this, "User" + ToPascal(name), new CfnUserProfileProps
             {
                 DomainId = Resource.AttrDomainId,
                 UserProfileName = name,
-                UserSettings = new CfnUserProfile.UserSettingsProperty
-                {
-                    ExecutionRole = Role.RoleArn,
-                    SecurityGroups = securityGroups,
-                },
+                UserSettings = new CfnUserProfile.UserSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
             }));
         }
     }
@@ -73,35 +64,83 @@ public sealed class SecureStudioDomain : Construct
     /// <summary>The domain's id.</summary>
     public string DomainId => Resource.AttrDomainId;
 
+    /// <summary>The domain's ARN.</summary>
+    public string DomainArn => Resource.AttrDomainArn;
+
     /// <summary>The execution role of users and spaces.</summary>
     public IRole Role { get; }
 
-    /// <summary>The user profiles.</summary>
-    public IReadOnlyList<CfnUserProfile> UserProfiles => _profiles;
+    /// <summary>The ARNs of the user profiles, in the order given.</summary>
+    public IReadOnlyList<string> UserProfileArns => _profiles.Select(p => p.AttrUserProfileArn).ToList();
+
+    private static void AllowStudioTraffic(IMlWorkspace workspace)
+    {
+        var group = workspace.WorkloadSecurityGroup;
+        group.AddEgressRule(Peer.Ipv4(workspace.Vpc.VpcCidrBlock), Port.Tcp(2049), "NFS to the Studio domain's EFS volume");
+        group.AddIngressRule(group, Port.TcpRange(8192, 65535), "Between Studio apps");
+        group.AddEgressRule(group, Port.TcpRange(8192, 65535), "Between Studio apps");
+    }
+
+    private PolicyStatement StudioActions(string domainId)
+    {
+        var stack = Stack.Of(this);
+        string Arn(string resource, string name) => stack.FormatArn(new ArnComponents { Service = "sagemaker", Resource = resource, ResourceName = name });
+        return IamJson.Allow("UseStudioAppsOfThisDomain", EndpointPolicies.StudioActions.Where(a => a != "sagemaker:CreatePresignedDomainUrl").ToArray(), new[]
+        {
+            Arn("domain", domainId), Arn("user-profile", domainId + "/*"), Arn("space", domainId + "/*"), Arn("app", domainId + "/*"),
+        });
+    }
 
     private static string ToPascal(string name) =>
         string.Concat(name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static string Validate(Construct scope, string id, SecureMlWorkspace workspace, SecureStudioDomainProps props)
+    private static string Validate(Construct scope, string id, SecureStudioDomainProps props)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(props);
         var v = new PropsValidator(scope, id);
-        v.Require(props.DomainName is not null, "DomainName", null, "Name the domain.");
-        v.SageMakerName(props.DomainName, "DomainName");
-        var names = props.UserProfileNames ?? Array.Empty<string>();
-        foreach (var name in names)
+        if (v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddStudioDomain)."))
         {
-            v.Require(!string.IsNullOrEmpty(name), "UserProfileNames", name, "Remove the empty entry.");
-            v.SageMakerName(string.IsNullOrEmpty(name) ? null : name, "UserProfileNames");
+            CheckVpcCidr(v, props.Workspace!);
         }
 
-        foreach (var dup in names.Where(n => !string.IsNullOrEmpty(n)).GroupBy(ToPascal, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        _ = v.Present(props.DomainName, "DomainName", "Name the domain.");
+        v.SageMakerName(props.DomainName, "DomainName");
+        var names = props.UserProfileNames ?? Array.Empty<string>();
+        if (v.NoNullEntries(names, "UserProfileNames"))
         {
-            v.Fail("UserProfileNames", dup.ToArray(), "Give each user profile a distinct name (names differing only in hyphens collide).");
+            foreach (var name in names)
+            {
+                v.Require(name.Length > 0, "UserProfileNames", name, "Remove the empty entry.");
+                if (Tokens.IsUnresolved(name))
+                {
+                    v.Fail("UserProfileNames", "a token", "Give user profile names as literals: each names a construct (User<Name>), which must be known at synth.");
+                }
+                else if (name.Length > 0)
+                {
+                    v.SageMakerName(name, "UserProfileNames");
+                }
+            }
+
+            foreach (var dup in names.Where(n => Tokens.IsLiteral(n) && n.Length > 0).GroupBy(ToPascal, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                v.Fail("UserProfileNames", dup.ToArray(), "Give each user profile a distinct name (names differing only in hyphens collide).");
+            }
         }
 
         v.Throw();
         return id;
+    }
+
+    private static void CheckVpcCidr(PropsValidator v, IMlWorkspace workspace)
+    {
+        try
+        {
+            _ = workspace.Vpc.VpcCidrBlock;
+        }
+        catch (Exception e) when (e.GetType().Name.Contains("Jsii", StringComparison.Ordinal))
+        {
+            v.Fail("Workspace.Vpc", workspace.Vpc.VpcId, string.Format(CultureInfo.InvariantCulture,
+                "Studio needs the VPC's CIDR for the NFS rule to its EFS volume; import the VPC with Vpc.FromVpcAttributes including VpcCidrBlock."));
+        }
     }
 }

@@ -1,9 +1,12 @@
-namespace SecureSageMaker.Training;
+namespace SecureSageMaker;
 
 /// <summary>Props of <see cref="JobWorkflow"/>.</summary>
-public sealed class JobWorkflowProps
+public sealed record JobWorkflowProps
 {
-    /// <summary>Name of the SageMaker pipeline (1 to 63 letters, digits and hyphens); also names the published request.</summary>
+    /// <summary>The workspace the job runs in (set for you by <see cref="SecureMlWorkspace.AddJobWorkflow"/>).</summary>
+    public IMlWorkspace? Workspace { get; init; }
+
+    /// <summary>Name of the SageMaker pipeline (1 to 63 letters, digits and hyphens, unique in the account and region); also names the published request and the default output prefix.</summary>
     public required string Name { get; init; }
 
     /// <summary>The job: a <see cref="TrainingJobDefinition"/> or a <see cref="ProcessingJobDefinition"/>.</summary>

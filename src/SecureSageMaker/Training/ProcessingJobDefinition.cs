@@ -1,27 +1,10 @@
-using Amazon.CDK.AWS.S3;
-using SecureSageMaker.Internal;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using SecureSageMaker.Jsii;
 
-namespace SecureSageMaker.Training;
+namespace SecureSageMaker;
 
-/// <summary>A processing input or output: a key prefix in a workspace bucket and a path in the container.</summary>
-public sealed class ProcessingData
-{
-    /// <summary>Name of the input or output.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>Key prefix in the bucket.</summary>
-    public required string KeyPrefix { get; init; }
-
-    /// <summary>Path in the container.</summary>
-    /// <remarks><strong>Default</strong>: <c>/opt/ml/processing/&lt;input|output&gt;/&lt;name&gt;</c>.</remarks>
-    public string? LocalPath { get; init; }
-
-    /// <summary>The bucket.</summary>
-    /// <remarks><strong>Default</strong>: the workspace's data bucket.</remarks>
-    public IBucket? Bucket { get; init; }
-}
-
-/// <summary>A processing job: image, instances, inputs and outputs in workspace buckets, and a stopping condition.</summary>
+/// <summary>A processing job: image, instances, inputs and outputs in the workspace's buckets (the workflow's role may read the inputs and write the outputs, nothing more), and a stopping condition.</summary>
 public sealed class ProcessingJobDefinition : JobDefinition
 {
     /// <summary>Inputs.</summary>
@@ -36,11 +19,11 @@ public sealed class ProcessingJobDefinition : JobDefinition
     /// <remarks><strong>Default</strong>: the image's own.</remarks>
     public string[]? ContainerEntrypoint { get; init; }
 
-    internal override JobKind Kind => JobKind.Processing;
+    internal override string Api => "Processing";
 
-    internal override Dictionary<string, object> Render(SecureMlWorkspace workspace, string roleArn)
+    internal override Dictionary<string, object> Render(Construct scope, IMlWorkspace workspace, string roleArn, string workflowName)
     {
-        var app = new Dictionary<string, object> { ["ImageUri"] = Image };
+        var app = new Dictionary<string, object> { ["ImageUri"] = Image.Uri(scope) };
         if (ContainerEntrypoint is { Length: > 0 })
         {
             app["ContainerEntrypoint"] = ContainerEntrypoint;
@@ -50,22 +33,13 @@ public sealed class ProcessingJobDefinition : JobDefinition
         {
             ["AppSpecification"] = app,
             ["RoleArn"] = roleArn,
-            ["ProcessingResources"] = new Dictionary<string, object>
-            {
-                ["ClusterConfig"] = new Dictionary<string, object>
-                {
-                    ["InstanceType"] = InstanceType ?? Defaults.JobInstanceType,
-                    ["InstanceCount"] = InstanceCount ?? Defaults.JobInstanceCount,
-                    ["VolumeSizeInGB"] = VolumeSizeInGb ?? Defaults.JobVolumeSizeInGb,
-                    ["VolumeKmsKeyId"] = workspace.Keys.DataKey.KeyArn,
-                },
-            },
+            ["ProcessingResources"] = new Dictionary<string, object> { ["ClusterConfig"] = Resources(workspace) },
             ["ProcessingInputs"] = (Inputs ?? Array.Empty<ProcessingData>()).Select(i => (object)new Dictionary<string, object>
             {
                 ["InputName"] = i.Name,
                 ["S3Input"] = new Dictionary<string, object>
                 {
-                    ["S3Uri"] = S3Uri(i.Bucket ?? workspace.DataBucket.Bucket, i.KeyPrefix),
+                    ["S3Uri"] = S3Uri(i.Bucket ?? workspace.DataBucket, i.KeyPrefix),
                     ["LocalPath"] = i.LocalPath ?? "/opt/ml/processing/input/" + i.Name,
                     ["S3DataType"] = "S3Prefix",
                     ["S3InputMode"] = "File",
@@ -78,12 +52,12 @@ public sealed class ProcessingJobDefinition : JobDefinition
                     ["OutputName"] = o.Name,
                     ["S3Output"] = new Dictionary<string, object>
                     {
-                        ["S3Uri"] = S3Uri(o.Bucket ?? workspace.DataBucket.Bucket, o.KeyPrefix),
+                        ["S3Uri"] = S3Uri(o.Bucket ?? workspace.DataBucket, o.KeyPrefix),
                         ["LocalPath"] = o.LocalPath ?? "/opt/ml/processing/output/" + o.Name,
                         ["S3UploadMode"] = "EndOfJob",
                     },
                 }).ToArray(),
-                ["KmsKeyId"] = workspace.Keys.DataKey.KeyArn,
+                ["KmsKeyId"] = workspace.DataKey.KeyArn,
             },
             ["NetworkConfig"] = new Dictionary<string, object>
             {
@@ -95,15 +69,46 @@ public sealed class ProcessingJobDefinition : JobDefinition
         };
     }
 
-    internal override void Check(PropsValidator v)
+    internal override void GrantData(IGrantable role, IMlWorkspace workspace, string workflowName)
     {
-        base.Check(v);
-        foreach (var (property, items) in new[] { ("Inputs", Inputs), ("Outputs", Outputs) })
+        foreach (var input in Inputs ?? Array.Empty<ProcessingData>())
         {
+            var bucket = input.Bucket ?? workspace.DataBucket;
+            BucketGrants.Read(role, bucket, KeyOf(bucket, workspace), input.KeyPrefix);
+        }
+
+        foreach (var output in Outputs ?? Array.Empty<ProcessingData>())
+        {
+            var bucket = output.Bucket ?? workspace.DataBucket;
+            BucketGrants.ReadWrite(role, bucket, KeyOf(bucket, workspace), output.KeyPrefix);
+        }
+    }
+
+    internal override void Check(PropsValidator v, IConstruct scope, IMlWorkspace? workspace)
+    {
+        base.Check(v, scope, workspace);
+        foreach (var (property, items, kind, write) in new[] { ("Definition.Inputs", Inputs, "input", false), ("Definition.Outputs", Outputs, "output", true) })
+        {
+            if (!v.NoNullEntries(items, property))
+            {
+                continue;
+            }
+
             foreach (var item in items ?? Array.Empty<ProcessingData>())
             {
-                v.Require(!string.IsNullOrWhiteSpace(item?.Name), property, item?.Name, "Name each input and output.");
-                CheckPrefix(v, item?.KeyPrefix, property);
+                v.Require(!string.IsNullOrWhiteSpace(item.Name), property, item.Name, "Name each " + kind + ".");
+                CheckPrefix(v, item.KeyPrefix, property, required: true);
+                CheckBucket(v, item.Bucket, workspace, property, write);
+                if (Tokens.IsLiteral(item.LocalPath))
+                {
+                    v.Require(item.LocalPath!.StartsWith("/opt/ml/processing/", StringComparison.Ordinal) && !item.LocalPath.Contains("..", StringComparison.Ordinal), property, item.LocalPath,
+                        "Use a path under /opt/ml/processing/ (SageMaker mounts processing data only there).");
+                }
+            }
+
+            foreach (var dup in (items ?? Array.Empty<ProcessingData>()).Where(i => Tokens.IsLiteral(i.Name)).GroupBy(i => i.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                v.Fail(property, dup.Key, "Give each " + kind + " a distinct name.");
             }
         }
     }

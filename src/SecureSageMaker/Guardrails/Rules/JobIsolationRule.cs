@@ -3,166 +3,220 @@ using System.Text.Json.Nodes;
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>
-/// SecureSageMaker-JB1: training, tuning and processing jobs defined in state machines and pipelines,
-/// and monitoring job definitions, run isolated, encrypted and in a VPC.
+/// SecureSageMaker-JB1: SageMaker jobs started by state machines and pipelines, monitoring schedules
+/// and the four monitoring job definitions run isolated, encrypted and in a VPC.
 /// </summary>
-public sealed class JobIsolationRule : GuardrailRule
+internal sealed class JobIsolationRule : GuardrailRule
 {
-    private static readonly string[] MonitoringTypes =
+    private static readonly Dictionary<string, string> MonitoringOutputs = new(StringComparer.Ordinal)
     {
-        "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::ModelQualityJobDefinition",
-        "AWS::SageMaker::ModelBiasJobDefinition", "AWS::SageMaker::ModelExplainabilityJobDefinition",
+        ["AWS::SageMaker::DataQualityJobDefinition"] = "DataQualityJobOutputConfig",
+        ["AWS::SageMaker::ModelQualityJobDefinition"] = "ModelQualityJobOutputConfig",
+        ["AWS::SageMaker::ModelBiasJobDefinition"] = "ModelBiasJobOutputConfig",
+        ["AWS::SageMaker::ModelExplainabilityJobDefinition"] = "ModelExplainabilityJobOutputConfig",
     };
 
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-JB1";
+    public override string Id => RuleIds.JobIsolation;
 
-    /// <inheritdoc />
-    public override string What => "Training, tuning and processing jobs in state machines and pipelines, and monitoring job definitions, set EnableNetworkIsolation, EnableInterContainerTrafficEncryption, a VpcConfig, and volume and output KMS keys.";
+    public override string What => "Training, tuning, processing, transform, AutoML and labeling jobs and models started by state machines and pipelines, monitoring schedules and monitoring job definitions set network isolation, inter-container traffic encryption, a VpcConfig, volume and output KMS keys (no volume key on local-NVMe instance types), no remote debugging and no public workforce; definitions run no Lambda, EMR or callback step and call no SageMaker API that launches unguarded compute.";
 
-    /// <inheritdoc />
     public override string Why => "A job container without isolation can send training data anywhere (Security Hub SageMaker.9-.15, .20, .22, .25).";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => type is "AWS::StepFunctions::StateMachine" or "AWS::SageMaker::Pipeline" or "AWS::SageMaker::DataQualityJobDefinition" or "AWS::SageMaker::ModelQualityJobDefinition" or "AWS::SageMaker::ModelBiasJobDefinition" or "AWS::SageMaker::ModelExplainabilityJobDefinition";
-
-    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
+        var p = new Problems();
         switch (resource.Type)
         {
             case "AWS::StepFunctions::StateMachine":
-                return FromJobs(StateMachineJobs(resource));
+                Check(JobRequests.OfStateMachine(resource, p), p);
+                return p.Finding;
             case "AWS::SageMaker::Pipeline":
-                return FromJobs(PipelineJobs(resource));
+                Check(JobRequests.OfPipeline(resource, p), p);
+                return p.Finding;
+            case "AWS::SageMaker::MonitoringSchedule":
+                var inline = resource.Get("MonitoringScheduleConfig", "MonitoringJobDefinition");
+                if (inline is not null)
+                {
+                    Network(JsonRead.Get(inline, "NetworkConfig"), "The monitoring schedule's job", p);
+                    Key(JsonRead.Get(inline, "MonitoringResources", "ClusterConfig"), "VolumeKmsKeyId", "The monitoring schedule's job has no volume KMS key.", p);
+                    p.ExpectPresent(JsonRead.Get(inline, "MonitoringOutputConfig", "KmsKeyId"), "The monitoring schedule's job has no output KMS key.");
+                }
+
+                return p.Finding;
             default:
-                if (!MonitoringTypes.Contains(resource.Type))
+                if (!MonitoringOutputs.TryGetValue(resource.Type, out var output))
                 {
                     return RuleFinding.NotApplicable;
                 }
 
-                var network = resource.Get("NetworkConfig");
-                var problems = new List<string>();
-                CheckNetwork(network, problems, "The job definition");
-                return RuleFinding.From(problems);
+                Network(resource.Get("NetworkConfig"), "The job definition", p);
+                Key(resource.Get("JobResources", "ClusterConfig"), "VolumeKmsKeyId", "The job definition has no volume KMS key.", p);
+                p.ExpectPresent(resource.Get(output, "KmsKeyId"), "The job definition has no output KMS key (" + output + ".KmsKeyId).");
+                return p.Finding;
         }
     }
 
-    private static RuleFinding FromJobs(IEnumerable<(string Name, string Api, JsonNode? Request)> jobs)
+    private static void Check(IEnumerable<JobRequest> requests, Problems p)
     {
-        var list = jobs.ToList();
-        if (list.Count == 0)
+        foreach (var request in requests)
         {
-            return RuleFinding.NotApplicable;
-        }
-
-        var problems = new List<string>();
-        foreach (var (name, api, request) in list)
-        {
-            switch (api)
+            var a = request.Arguments;
+            var w = request.Where;
+            switch (request.Api)
             {
-                case "Processing":
-                    CheckNetwork(Json.Get(request, "NetworkConfig"), problems, name);
-                    RequireKey(Json.Get(request, "ProcessingResources", "ClusterConfig", "VolumeKmsKeyId"), problems, name, "a volume KMS key");
-                    RequireKey(Json.Get(request, "ProcessingOutputConfig", "KmsKeyId"), problems, name, "an output KMS key");
+                case "Training":
+                    Training(a, w, p);
                     break;
                 case "Tuning":
-                    var definition = Json.Get(request, "TrainingJobDefinition");
-                    CheckTraining(definition, problems, name);
+                    var definitions = Field(a, "TrainingJobDefinition", w, p) is { } one ? new[] { one } : JsonRead.Items(Field(a, "TrainingJobDefinitions", w, p)).ToArray();
+                    if (definitions.Length == 0)
+                    {
+                        p.Breach(w + " defines no training job to check.");
+                    }
+
+                    foreach (var definition in definitions)
+                    {
+                        Training(definition, w, p);
+                    }
+
                     break;
-                default:
-                    CheckTraining(request, problems, name);
+                case "Processing":
+                    Network(Field(a, "NetworkConfig", w, p), w, p);
+                    Key(Path(a, w, p, "ProcessingResources", "ClusterConfig"), "VolumeKmsKeyId", w + " has no volume KMS key.", p);
+                    Present(Path(a, w, p, "ProcessingOutputConfig", "KmsKeyId"), w + " has no output KMS key.", w, p);
+                    break;
+                case "Transform":
+                    Key(Field(a, "TransformResources", w, p), "VolumeKmsKeyId", w + " has no volume KMS key.", p);
+                    Present(Path(a, w, p, "TransformOutput", "KmsKeyId"), w + " has no output KMS key.", w, p);
+                    break;
+                case "Model":
+                    Flag(Field(a, "EnableNetworkIsolation", w, p), w + " creates a model without EnableNetworkIsolation.", w, "EnableNetworkIsolation", p);
+                    Present(Path(a, w, p, "VpcConfig", "Subnets"), w + " creates a model without a VpcConfig.", w, p);
+                    break;
+                case "AutoML":
+                case "AutoMLV2":
+                    var security = request.Api == "AutoML" ? Path(a, w, p, "AutoMLJobConfig", "SecurityConfig") : Field(a, "SecurityConfig", w, p);
+                    Flag(JsonRead.Get(security, "EnableInterContainerTrafficEncryption"), w + " does not set EnableInterContainerTrafficEncryption.", w, "EnableInterContainerTrafficEncryption", p);
+                    Present(JsonRead.Get(security, "VolumeKmsKeyId"), w + " has no volume KMS key.", w, p);
+                    Present(JsonRead.Get(security, "VpcConfig", "Subnets"), w + " has no VpcConfig.", w, p);
+                    Present(Path(a, w, p, "OutputDataConfig", "KmsKeyId"), w + " has no output KMS key.", w, p);
+                    break;
+                case "Labeling":
+                    var team = Path(a, w, p, "HumanTaskConfig", "WorkteamArn");
+                    if (JsonRead.String(team) is { } arn && arn.Contains("workteam/public-crowd", StringComparison.Ordinal))
+                    {
+                        p.Breach(w + " sends data to the public workforce (Mechanical Turk).");
+                    }
+                    else if (team is null || JsonRead.IsIntrinsic(team))
+                    {
+                        p.Unverifiable(w + ": the labeling workforce cannot be read.");
+                    }
+
+                    Present(Path(a, w, p, "OutputConfig", "KmsKeyId"), w + " has no output KMS key.", w, p);
                     break;
             }
         }
-
-        return RuleFinding.From(problems);
     }
 
-    private static void CheckTraining(JsonNode? request, List<string> problems, string name)
+    private static void Training(JsonNode? a, string w, Problems p)
     {
-        CheckNetwork(request, problems, name);
-        RequireKey(Json.Get(request, "ResourceConfig", "VolumeKmsKeyId"), problems, name, "a volume KMS key");
-        RequireKey(Json.Get(request, "OutputDataConfig", "KmsKeyId"), problems, name, "an output KMS key");
-    }
-
-    private static void CheckNetwork(JsonNode? network, List<string> problems, string name)
-    {
-        if (!Json.IsTrue(Json.Get(network, "EnableNetworkIsolation")))
+        Flag(Field(a, "EnableNetworkIsolation", w, p), w + " does not set EnableNetworkIsolation.", w, "EnableNetworkIsolation", p);
+        Flag(Field(a, "EnableInterContainerTrafficEncryption", w, p), w + " does not set EnableInterContainerTrafficEncryption.", w, "EnableInterContainerTrafficEncryption", p);
+        Present(Path(a, w, p, "VpcConfig", "Subnets"), w + " has no VpcConfig with Subnets.", w, p);
+        Present(Path(a, w, p, "VpcConfig", "SecurityGroupIds"), w + " has no VpcConfig with SecurityGroupIds.", w, p);
+        Key(Field(a, "ResourceConfig", w, p), "VolumeKmsKeyId", w + " has no volume KMS key.", p);
+        Present(Path(a, w, p, "OutputDataConfig", "KmsKeyId"), w + " has no output KMS key.", w, p);
+        if (JsonRead.Bool(Path(a, w, p, "RemoteDebugConfig", "EnableRemoteDebug")) == true)
         {
-            problems.Add(name + " does not set EnableNetworkIsolation.");
-        }
-
-        if (!Json.IsTrue(Json.Get(network, "EnableInterContainerTrafficEncryption")))
-        {
-            problems.Add(name + " does not set EnableInterContainerTrafficEncryption.");
-        }
-
-        if (!Json.IsPresent(Json.Get(network, "VpcConfig", "Subnets")) || !Json.IsPresent(Json.Get(network, "VpcConfig", "SecurityGroupIds")))
-        {
-            problems.Add(name + " has no VpcConfig with Subnets and SecurityGroupIds.");
+            p.Breach(w + " enables remote debugging (a shell into the training container).");
         }
     }
 
-    private static void RequireKey(JsonNode? key, List<string> problems, string name, string what)
+    private static void Network(JsonNode? network, string w, Problems p)
     {
-        if (!Json.IsPresent(key))
+        Flag(JsonRead.Get(network, "EnableNetworkIsolation"), w + " does not set EnableNetworkIsolation.", w, "EnableNetworkIsolation", p);
+        Flag(JsonRead.Get(network, "EnableInterContainerTrafficEncryption"), w + " does not set EnableInterContainerTrafficEncryption.", w, "EnableInterContainerTrafficEncryption", p);
+        Present(JsonRead.Get(network, "VpcConfig", "Subnets"), w + " has no VpcConfig with Subnets.", w, p);
+        Present(JsonRead.Get(network, "VpcConfig", "SecurityGroupIds"), w + " has no VpcConfig with SecurityGroupIds.", w, p);
+    }
+
+    /// <summary>A volume key, required unless the instance type has local NVMe storage (which rejects one).</summary>
+    private static void Key(JsonNode? resources, string keyField, string reason, Problems p)
+    {
+        var type = JsonRead.Get(resources, "InstanceType");
+        var key = JsonRead.Get(resources, keyField) ?? (JsonRead.Get(resources, keyField + ".$") is null ? null : JsonValue.Create(JobRequests.RunTimeValue));
+        if (key is not null || (JsonRead.String(type) is { } t && InstanceTypes.HasLocalNvmeStorage(t)))
         {
-            problems.Add(name + " has no " + what + ".");
+            Present(key ?? JsonValue.Create("local NVMe"), reason, string.Empty, p);
+        }
+        else if (IsUnreadable(type))
+        {
+            p.Unverifiable(reason.TrimEnd('.') + ", and its instance type is set at run time (local NVMe types take none).");
+        }
+        else
+        {
+            p.Breach(reason);
         }
     }
 
-    private static IEnumerable<(string, string, JsonNode?)> StateMachineJobs(ResourceView resource)
+    /// <summary>
+    /// A field of a request. A value set at run time (a JSONPath <c>Name.$</c>, a JSONata expression, a
+    /// pipeline parameter) reads as <see cref="JobRequests.RunTimeValue"/>, and a CloudFormation intrinsic
+    /// inside the definition as <see cref="JobRequests.DeployTimeValue"/>: both are unreadable flags, and a
+    /// run-time value is no proof that a key is there.
+    /// </summary>
+    private static JsonNode? Field(JsonNode? request, string name, string w, Problems p)
     {
-        var definition = Json.ParseEmbedded(resource.Get("DefinitionString")) ?? resource.Get("Definition");
-        return Tasks(definition).Select(t => (t.Name, t.Api, Json.Get(t.State, "Parameters")));
-    }
-
-    private static IEnumerable<(string Name, string Api, JsonNode? State)> Tasks(JsonNode? definition)
-    {
-        if (Json.Get(definition, "States") is not JsonObject states)
+        var value = JsonRead.Get(request, name);
+        if (value is null && JsonRead.Get(request, name + ".$") is not null)
         {
-            yield break;
+            return JsonValue.Create(JobRequests.RunTimeValue);
         }
 
-        foreach (var (name, state) in states)
+        if (JsonRead.String(value) is { } s && s.StartsWith("{%", StringComparison.Ordinal))
         {
-            var target = Json.AsString(Json.Get(state, "Resource")) ?? string.Empty;
-            var api = target.Contains("sagemaker:createTrainingJob", StringComparison.Ordinal) ? "Training"
-                : target.Contains("sagemaker:createProcessingJob", StringComparison.Ordinal) ? "Processing"
-                : target.Contains("sagemaker:createHyperParameterTuningJob", StringComparison.Ordinal) ? "Tuning"
-                : null;
-            if (api is not null)
-            {
-                yield return ("State '" + name + "'", api, state);
-            }
+            return JsonValue.Create(JobRequests.RunTimeValue);
+        }
 
-            foreach (var branch in Json.Items(Json.Get(state, "Branches")))
-            {
-                foreach (var nested in Tasks(branch))
-                {
-                    yield return nested;
-                }
-            }
+        return value is JsonObject o && (o.ContainsKey("Get") || o.ContainsKey("Std:Join")) ? JsonValue.Create(JobRequests.RunTimeValue) : value;
+    }
 
-            foreach (var nested in Tasks(Json.Get(state, "ItemProcessor") ?? Json.Get(state, "Iterator")))
-            {
-                yield return nested;
-            }
+    private static bool IsRunTime(JsonNode? value) => JsonRead.String(value) == JobRequests.RunTimeValue;
+
+    private static bool IsUnreadable(JsonNode? value) => IsRunTime(value) || JsonRead.String(value) == JobRequests.DeployTimeValue || JsonRead.IsIntrinsic(value);
+
+    private static JsonNode? Path(JsonNode? request, string w, Problems p, params string[] names)
+    {
+        var node = request;
+        foreach (var name in names)
+        {
+            node = Field(node, name, w, p);
+        }
+
+        return node;
+    }
+
+    private static void Flag(JsonNode? value, string reason, string w, string name, Problems p)
+    {
+        if (IsUnreadable(value))
+        {
+            p.Unverifiable(w + ": " + name + " is set at run time or by an intrinsic function, not as a literal.");
+        }
+        else if (JsonRead.Bool(value) != true)
+        {
+            p.Breach(reason);
         }
     }
 
-    private static IEnumerable<(string, string, JsonNode?)> PipelineJobs(ResourceView resource)
+    private static void Present(JsonNode? value, string reason, string w, Problems p)
     {
-        var body = Json.ParseEmbedded(resource.Get("PipelineDefinition", "PipelineDefinitionBody"));
-        foreach (var step in Json.Items(Json.Get(body, "Steps")))
+        if (JsonRead.String(value) == JobRequests.RunTimeValue)
         {
-            var type = Json.AsString(Json.Get(step, "Type"));
-            if (type is "Training" or "Processing" or "Tuning")
-            {
-                yield return ("Step '" + Json.AsString(Json.Get(step, "Name")) + "'", type, Json.Get(step, "Arguments"));
-            }
+            p.Unverifiable(reason.TrimEnd('.') + " that the checker can read (set at run time).");
+        }
+        else
+        {
+            p.ExpectPresent(value, reason);
         }
     }
 }

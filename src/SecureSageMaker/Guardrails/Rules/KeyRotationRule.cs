@@ -1,29 +1,34 @@
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>SecureSageMaker-KM1: symmetric KMS keys rotate.</summary>
-public sealed class KeyRotationRule : GuardrailRule
+internal sealed class KeyRotationRule : GuardrailRule
 {
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-KM1";
+    public override string Id => RuleIds.KeyRotation;
 
-    /// <inheritdoc />
     public override string What => "Symmetric KMS keys have EnableKeyRotation true.";
 
-    /// <inheritdoc />
     public override string Why => "Rotation limits what one leaked key version can decrypt (cdk-nag KMS5, cmk-backing-key-rotation-enabled).";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => type is "AWS::KMS::Key";
-
-    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Type != "AWS::KMS::Key" || (resource.GetString("KeySpec") ?? "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT")
+        if (resource.Type != "AWS::KMS::Key")
         {
             return RuleFinding.NotApplicable;
         }
 
-        return resource.IsTrue("EnableKeyRotation") ? RuleFinding.Compliant : RuleFinding.NonCompliant("EnableKeyRotation is not true.");
+        var spec = resource.Get("KeySpec");
+        if (JsonRead.IsIntrinsic(spec))
+        {
+            return RuleFinding.CannotVerify("KeySpec is an intrinsic function, so whether the key can rotate is unknown.");
+        }
+
+        if ((JsonRead.String(spec) ?? "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT")
+        {
+            return RuleFinding.NotApplicable;
+        }
+
+        var p = new Problems();
+        p.ExpectTrue(resource.Get("EnableKeyRotation"), "EnableKeyRotation", "EnableKeyRotation is not true.");
+        return p.Finding;
     }
 }

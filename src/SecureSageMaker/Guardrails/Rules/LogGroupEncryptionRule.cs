@@ -1,40 +1,24 @@
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>SecureSageMaker-LG1: log groups are encrypted with a KMS key and expire.</summary>
-public sealed class LogGroupEncryptionRule : GuardrailRule
+internal sealed class LogGroupEncryptionRule : GuardrailRule
 {
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-LG1";
+    public override string Id => RuleIds.LogGroupEncryption;
 
-    /// <inheritdoc />
     public override string What => "CloudWatch log groups have a KmsKeyId and a RetentionInDays.";
 
-    /// <inheritdoc />
     public override string Why => "Job and endpoint logs can hold data; a customer key controls who reads them (CloudWatchLogGroupEncrypted).";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => type is "AWS::Logs::LogGroup";
-
-    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
         if (resource.Type != "AWS::Logs::LogGroup")
         {
             return RuleFinding.NotApplicable;
         }
 
-        var problems = new List<string>();
-        if (!resource.Has("KmsKeyId"))
-        {
-            problems.Add("KmsKeyId is missing.");
-        }
-
-        if (!resource.Has("RetentionInDays"))
-        {
-            problems.Add("RetentionInDays is missing.");
-        }
-
-        return RuleFinding.From(problems);
+        var p = new Problems();
+        p.ExpectPresent(resource.Get("KmsKeyId"), "KmsKeyId is missing: the log group is not encrypted with a customer-managed key.");
+        p.ExpectPresent(resource.Get("RetentionInDays"), "RetentionInDays is missing: the logs never expire.");
+        return p.Finding;
     }
 }

@@ -1,40 +1,25 @@
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>SecureSageMaker-MD1: models run with network isolation in a VPC.</summary>
-public sealed class ModelIsolationRule : GuardrailRule
+internal sealed class ModelIsolationRule : GuardrailRule
 {
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-MD1";
+    public override string Id => RuleIds.ModelIsolation;
 
-    /// <inheritdoc />
     public override string What => "SageMaker models have EnableNetworkIsolation true and a VpcConfig with subnets and security groups.";
 
-    /// <inheritdoc />
     public override string Why => "A model container without isolation can send inference data anywhere (Security Hub SageMaker.5, sagemaker-model-in-vpc).";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => type is "AWS::SageMaker::Model";
-
-    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
         if (resource.Type != "AWS::SageMaker::Model")
         {
             return RuleFinding.NotApplicable;
         }
 
-        var problems = new List<string>();
-        if (!resource.IsTrue("EnableNetworkIsolation"))
-        {
-            problems.Add("EnableNetworkIsolation is not true.");
-        }
-
-        if (!resource.Has("VpcConfig", "Subnets") || !resource.Has("VpcConfig", "SecurityGroupIds"))
-        {
-            problems.Add("VpcConfig with Subnets and SecurityGroupIds is missing.");
-        }
-
-        return RuleFinding.From(problems);
+        var p = new Problems();
+        p.ExpectTrue(resource.Get("EnableNetworkIsolation"), "EnableNetworkIsolation", "EnableNetworkIsolation is not true.");
+        p.ExpectPresent(resource.Get("VpcConfig", "Subnets"), "VpcConfig.Subnets is missing: the model is not in a VPC.");
+        p.ExpectPresent(resource.Get("VpcConfig", "SecurityGroupIds"), "VpcConfig.SecurityGroupIds is missing.");
+        return p.Finding;
     }
 }

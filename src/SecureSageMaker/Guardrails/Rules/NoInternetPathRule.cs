@@ -1,41 +1,42 @@
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>SecureSageMaker-VP1: no internet gateway, NAT gateway, default route or public IP mapping.</summary>
-public sealed class NoInternetPathRule : GuardrailRule
+internal sealed class NoInternetPathRule : GuardrailRule
 {
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-VP1";
+    public override string Id => RuleIds.NoInternetPath;
 
-    /// <inheritdoc />
-    public override string What => "No internet gateway, egress-only internet gateway, NAT gateway or EIP, no route to 0.0.0.0/0 or ::/0, and no subnet that maps public IPs.";
+    public override string What => "No internet gateway, egress-only internet gateway, NAT gateway, EIP or transit to the internet, no route to 0.0.0.0/0 or ::/0, and no subnet that maps public IPs.";
 
-    /// <inheritdoc />
     public override string Why => "Any of these gives workloads a path out that bypasses PrivateLink (vpc-no-unrestricted-route-to-igw, subnet-auto-assign-public-ip-disabled).";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => type is "AWS::EC2::Route" or "AWS::EC2::Subnet";
-
-    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
+        var p = new Problems();
         switch (resource.Type)
         {
             case "AWS::EC2::InternetGateway":
             case "AWS::EC2::EgressOnlyInternetGateway":
             case "AWS::EC2::NatGateway":
             case "AWS::EC2::EIP":
-                return RuleFinding.NonCompliant(resource.Type + " opens a path to the internet.");
+            case "AWS::EC2::VPCGatewayAttachment":
+                p.Breach(resource.Type + " opens a path to the internet.");
+                return p.Finding;
             case "AWS::EC2::Route":
-                var cidr = resource.GetString("DestinationCidrBlock");
-                var ipv6 = resource.GetString("DestinationIpv6CidrBlock");
-                return cidr == "0.0.0.0/0" || ipv6 == "::/0"
-                    ? RuleFinding.NonCompliant("The route sends all traffic (" + (cidr ?? ipv6) + ") out of the VPC.")
-                    : RuleFinding.Compliant;
+                var v4 = resource.Get("DestinationCidrBlock");
+                var v6 = resource.Get("DestinationIpv6CidrBlock");
+                if (JsonRead.IsIntrinsic(v4) || JsonRead.IsIntrinsic(v6))
+                {
+                    p.Unverifiable("The route's destination is an intrinsic function.");
+                }
+                else if (JsonRead.String(v4) == "0.0.0.0/0" || JsonRead.String(v6) == "::/0")
+                {
+                    p.Breach("The route sends all traffic (" + (JsonRead.String(v4) ?? JsonRead.String(v6)) + ") out of the VPC.");
+                }
+
+                return p.Finding;
             case "AWS::EC2::Subnet":
-                return resource.IsTrue("MapPublicIpOnLaunch")
-                    ? RuleFinding.NonCompliant("The subnet maps public IPs on launch.")
-                    : RuleFinding.Compliant;
+                p.ExpectNotTrue(resource.Get("MapPublicIpOnLaunch"), "MapPublicIpOnLaunch", "The subnet maps public IPs on launch.");
+                return p.Finding;
             default:
                 return RuleFinding.NotApplicable;
         }

@@ -1,27 +1,17 @@
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>SecureSageMaker-LB1: no Lambda functions and no Lambda-backed custom resources.</summary>
-public sealed class NoLambdaRule : GuardrailRule
+internal sealed class NoLambdaRule : GuardrailRule
 {
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-LB1";
+    public override string Id => RuleIds.NoLambda;
 
-    /// <inheritdoc />
     public override string What => "No AWS::Lambda::Function, AWS::Serverless::Function or custom resource in the template.";
 
-    /// <inheritdoc />
     public override string Why => "A function outside the VPC is an egress path that no endpoint policy governs.";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => false;
-
-    /// <inheritdoc />
-    public override RuleFinding Evaluate(ResourceView resource)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        return resource.Type is "AWS::Lambda::Function" or "AWS::Serverless::Function" or "AWS::CloudFormation::CustomResource"
+    public override RuleFinding Evaluate(ResourceView resource) =>
+        resource.Type is "AWS::Lambda::Function" or "AWS::Serverless::Function" or "AWS::CloudFormation::CustomResource"
             || resource.Type.StartsWith("Custom::", StringComparison.Ordinal)
             ? RuleFinding.NonCompliant(resource.Type + " runs code outside the workspace's network.")
             : RuleFinding.NotApplicable;
-    }
 }

@@ -3,29 +3,22 @@ using System.Text.Json.Nodes;
 namespace SecureSageMaker.Guardrails.Rules;
 
 /// <summary>SecureSageMaker-SG2: no security group sends all protocols to anywhere.</summary>
-public sealed class NoOpenEgressRule : GuardrailRule
+internal sealed class NoOpenEgressRule : GuardrailRule
 {
-    /// <inheritdoc />
-    public override string Id => "SecureSageMaker-SG2";
+    public override string Id => RuleIds.NoOpenEgress;
 
-    /// <inheritdoc />
     public override string What => "No security group egress rule of all protocols (-1) to 0.0.0.0/0 or ::/0.";
 
-    /// <inheritdoc />
     public override string Why => "All-protocol egress to anywhere is the default CDK opens and the first hop of exfiltration if a route appears (EC2RestrictedCommonPorts).";
 
-    /// <inheritdoc />
-    public override bool ReadsPropertiesOf(string type) => type is "AWS::EC2::SecurityGroup" or "AWS::EC2::SecurityGroupEgress";
-
-    /// <inheritdoc />
     public override RuleFinding Evaluate(ResourceView resource)
     {
-        ArgumentNullException.ThrowIfNull(resource);
         IEnumerable<JsonNode?> rules;
+        var p = new Problems();
         switch (resource.Type)
         {
             case "AWS::EC2::SecurityGroup":
-                rules = Json.Items(resource.Get("SecurityGroupEgress"));
+                rules = p.List(resource.Get("SecurityGroupEgress"), "SecurityGroupEgress");
                 break;
             case "AWS::EC2::SecurityGroupEgress":
                 rules = new JsonNode?[] { resource.Properties };
@@ -34,9 +27,24 @@ public sealed class NoOpenEgressRule : GuardrailRule
                 return RuleFinding.NotApplicable;
         }
 
-        return rules.Any(r => Json.AsString(Json.Get(r, "IpProtocol")) is "-1" or "all"
-                && (Json.AsString(Json.Get(r, "CidrIp")) == "0.0.0.0/0" || Json.AsString(Json.Get(r, "CidrIpv6")) == "::/0"))
-            ? RuleFinding.NonCompliant("An egress rule sends all protocols to anywhere.")
-            : RuleFinding.Compliant;
+        foreach (var rule in rules)
+        {
+            var protocol = JsonRead.Get(rule, "IpProtocol");
+            var v4 = JsonRead.Get(rule, "CidrIp");
+            var v6 = JsonRead.Get(rule, "CidrIpv6");
+            var cidr4 = JsonRead.Cidr(v4, resource.Template);
+            var cidr6 = JsonRead.Cidr(v6, resource.Template);
+            var allProtocols = JsonRead.String(protocol) is "-1" or "all";
+            if (JsonRead.IsIntrinsic(protocol) || (allProtocols && ((v4 is not null && cidr4 is null) || (v6 is not null && cidr6 is null))))
+            {
+                p.Unverifiable("An egress rule's protocol, or the destination of an all-protocol rule, is decided outside this template.");
+            }
+            else if (allProtocols && (cidr4 == "0.0.0.0/0" || cidr6 == "::/0"))
+            {
+                p.Breach("An egress rule sends all protocols to anywhere.");
+            }
+        }
+
+        return p.Finding;
     }
 }

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+
+namespace SecureSageMaker.Guardrails.Rules;
+
+/// <summary>SecureSageMaker-VP2: every VPC in the template has a DNS firewall that blocks every domain it does not allow.</summary>
+internal sealed class DnsFirewallRule : GuardrailRule
+{
+    public override string Id => RuleIds.DnsFirewall;
+
+    public override string What => "Each VPC in the template is associated with a Route 53 Resolver DNS Firewall rule group (in the template) whose BLOCK rule on a '*' domain list comes after its ALLOW rules.";
+
+    public override string Why => "The VPC's resolver forwards public names to the internet: without a block-by-default firewall, code can tunnel data out in DNS queries.";
+
+    public override RuleFinding Evaluate(ResourceView resource)
+    {
+        if (resource.Type != "AWS::EC2::VPC")
+        {
+            return RuleFinding.NotApplicable;
+        }
+
+        var associations = resource.Template.Values
+            .Where(r => r.Type == "AWS::Route53Resolver::FirewallRuleGroupAssociation" && JsonRead.ReferencedId(r.Get("VpcId")) == resource.LogicalId)
+            .ToList();
+        if (associations.Count == 0)
+        {
+            return RuleFinding.NonCompliant("No DNS firewall rule group is associated with the VPC.");
+        }
+
+        var groups = associations.Select(a => resource.Template.GetValueOrDefault(JsonRead.ReferencedId(a.Get("FirewallRuleGroupId")) ?? string.Empty)).ToList();
+        if (groups.Any(g => g is null))
+        {
+            return groups.Any(g => g is not null && BlocksEverythingElse(g))
+                ? RuleFinding.Compliant
+                : RuleFinding.CannotVerify("The VPC's DNS firewall rule group is outside this template.");
+        }
+
+        return groups.Any(g => BlocksEverythingElse(g!))
+            ? RuleFinding.Compliant
+            : RuleFinding.NonCompliant("The VPC's DNS firewall does not block every domain it does not allow (no BLOCK rule on a '*' list after the ALLOW rules).");
+    }
+
+    /// <summary>Whether a rule group blocks a catch-all domain list at a lower precedence than every ALLOW rule.</summary>
+    internal static bool BlocksEverythingElse(ResourceView group)
+    {
+        var rules = JsonRead.Items(group.Get("FirewallRules")).ToList();
+        var catchAll = rules
+            .Where(r => JsonRead.String(JsonRead.Get(r, "Action")) == "BLOCK" && DomainsOf(group, r).Contains("*"))
+            .Select(r => JsonRead.Int(JsonRead.Get(r, "Priority")) ?? int.MinValue)
+            .DefaultIfEmpty(int.MinValue).Max();
+        var lastAllow = rules.Where(r => JsonRead.String(JsonRead.Get(r, "Action")) == "ALLOW")
+            .Select(r => JsonRead.Int(JsonRead.Get(r, "Priority")) ?? int.MaxValue)
+            .DefaultIfEmpty(int.MinValue).Max();
+        return catchAll != int.MinValue && catchAll > lastAllow;
+    }
+
+    /// <summary>The domain patterns a rule group allows.</summary>
+    internal static IReadOnlyList<string> AllowedDomains(ResourceView group) =>
+        JsonRead.Items(group.Get("FirewallRules"))
+            .Where(r => JsonRead.String(JsonRead.Get(r, "Action")) == "ALLOW")
+            .SelectMany(r => DomainsOf(group, r))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    private static IReadOnlyList<string> DomainsOf(ResourceView group, JsonNode? rule)
+    {
+        var list = group.Template.GetValueOrDefault(JsonRead.ReferencedId(JsonRead.Get(rule, "FirewallDomainListId")) ?? string.Empty);
+        return JsonRead.Items(list?.Get("Domains")).Select(d => JsonRead.String(d) ?? d?.ToJsonString() ?? string.Empty).ToList();
+    }
+}

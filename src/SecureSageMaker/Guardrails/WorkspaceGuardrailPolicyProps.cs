@@ -1,0 +1,20 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.KMS;
+
+namespace SecureSageMaker.Guardrails;
+
+/// <summary>Props of <see cref="WorkspaceGuardrailPolicy"/>: what the workspace-bound statements name.</summary>
+public sealed class WorkspaceGuardrailPolicyProps
+{
+    /// <summary>The workspace's VPC.</summary>
+    public required IVpc Vpc { get; init; }
+
+    /// <summary>The subnets jobs, models and notebooks must run in.</summary>
+    public required SubnetSelection Subnets { get; init; }
+
+    /// <summary>The security groups jobs, models and notebooks must run with.</summary>
+    public required ISecurityGroup[] SecurityGroups { get; init; }
+
+    /// <summary>The key volumes and output must be encrypted with.</summary>
+    public required IKey DataKey { get; init; }
+}

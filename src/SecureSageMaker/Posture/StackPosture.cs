@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.JSII.Runtime.Deputy;
+using Constructs;
+using SecureSageMaker.Guardrails;
+using SecureSageMaker.Jsii;
+
+namespace SecureSageMaker.Posture;
+
+/// <summary>How an acknowledgment was given.</summary>
+internal enum AcknowledgmentKind
+{
+    Warning,
+    Finding,
+}
+
+/// <summary>A weakening raised by a construct of this library.</summary>
+internal sealed record Weakening(IConstruct Scope, string Id, string Message);
+
+/// <summary>An acknowledgment given through <see cref="Acknowledge"/>.</summary>
+internal sealed record Acknowledgment(IConstruct Scope, string Id, string Reason, AcknowledgmentKind Kind);
+
+/// <summary>
+/// The synth-time posture of one stack: a construct of the stack's own tree (one per stack, id
+/// <see cref="ConstructId"/>, no resources) that holds what the library's constructs told it - whether
+/// the checker is on, the weakenings they raised, the acknowledgments given, the workspaces to report
+/// on - and, in CDK's validation phase, judges the stack's final template: it runs the checker, turns
+/// unacknowledged findings and unexplained acknowledgments into error annotations, and writes each
+/// workspace's posture report. Everything it holds lives in the tree it belongs to, so two apps in one
+/// process never see each other.
+/// </summary>
+internal sealed class StackPosture : Construct
+{
+    public const string ConstructId = "SecureSageMakerPosture";
+
+    private readonly Stack _stack;
+    private readonly List<Weakening> _weakenings = new();
+    private readonly List<Acknowledgment> _acknowledgments = new();
+    private readonly List<ReportSource> _reports = new();
+    private IReadOnlyList<GuardrailRule>? _rules;
+
+    private StackPosture(Stack stack)
+        : base(stack, ConstructId)
+    {
+        _stack = stack;
+        Node.AddValidation(new Validation(this));
+    }
+
+    public bool ChecksEnabled => _rules is not null;
+
+    public IReadOnlyList<Weakening> Weakenings => _weakenings;
+
+    public IReadOnlyList<Acknowledgment> Acknowledgments => _acknowledgments;
+
+    /// <summary>The posture of the stack that holds <paramref name="scope"/>, created on first use.</summary>
+    public static StackPosture Of(IConstruct scope)
+    {
+        var stack = Stack.Of(scope);
+        return stack.Node.TryFindChild(ConstructId) as StackPosture ?? new StackPosture(stack);
+    }
+
+    public void EnableChecks(IReadOnlyList<GuardrailRule> rules) => _rules ??= rules;
+
+    /// <summary>Raises a weakening warning on <paramref name="scope"/> and records it for the report.</summary>
+    public static void Warn(IConstruct scope, string id, string message)
+    {
+        Annotations.Of(scope).AddWarningV2(id, message);
+        Of(scope)._weakenings.Add(new Weakening(scope, id, message));
+    }
+
+    public void RecordAcknowledgment(IConstruct scope, string id, string reason, AcknowledgmentKind kind) =>
+        _acknowledgments.Add(new Acknowledgment(scope, id, reason, kind));
+
+    public void AddReport(ReportSource source) => _reports.Add(source);
+
+    private void Judge()
+    {
+        var template = TemplateRenderer.Render(_stack);
+        var resources = ResourceView.FromTemplate(template);
+        var coverage = new AcknowledgmentCoverage(_stack, _acknowledgments);
+        var findings = _rules is null ? new List<Finding>() : Checker.Run(resources, _rules).ToList();
+        foreach (var finding in findings)
+        {
+            finding.AcknowledgedBy = coverage.Covering(finding.Id, finding.Resource.LogicalId);
+        }
+
+        ReportFindings(findings.Where(f => f.AcknowledgedBy is null).ToList());
+        var weakenings = _weakenings.Select(w => new WeakeningState(w, AcknowledgmentOf(w))).ToList();
+        foreach (var unexplained in weakenings.Where(w => w.Acknowledged && w.By is null))
+        {
+            Annotations.Of(unexplained.Weakening.Scope).AddError(string.Format(CultureInfo.InvariantCulture,
+                "[{0}] Warning '{1}' was acknowledged without a recorded reason (Annotations.AcknowledgeWarning keeps none), so the weakening is unexplained. Acknowledge it with Acknowledge.Warning(scope, \"{1}\", reason), or remove the option that raises it.",
+                RuleIds.UnexplainedAcknowledgment, unexplained.Weakening.Id));
+        }
+
+        var outdir = Stage.Of(_stack)?.Outdir;
+        if (_reports.Count == 0 || string.IsNullOrEmpty(outdir))
+        {
+            return;
+        }
+
+        var context = new PostureContext(_stack, template, resources, ChecksEnabled, findings, weakenings,
+            _acknowledgments.Select(a => new AcknowledgmentState(a, a.Kind == AcknowledgmentKind.Warning
+                ? weakenings.Any(w => ReferenceEquals(w.By, a))
+                : findings.Any(f => ReferenceEquals(f.AcknowledgedBy, a)), coverage.PathOf(a.Scope))).ToList());
+        _ = Directory.CreateDirectory(outdir);
+        foreach (var source in _reports)
+        {
+            File.WriteAllText(Path.Combine(outdir, source.FileName(_stack)), PostureReport.Render(context, source.Resolve(_stack)));
+        }
+    }
+
+    private void ReportFindings(IReadOnlyList<Finding> open)
+    {
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var constructs = ResourceConstructs.ByLogicalId(_stack);
+        foreach (var finding in open)
+        {
+            var target = constructs.TryGetValue(finding.Resource.LogicalId, out var resource) ? (IConstruct)resource : _stack;
+            Annotations.Of(target).AddError(finding.Message());
+        }
+    }
+
+    /// <summary>Whether a weakening's warning was acknowledged (CDK removed it), and the acknowledgment that gave a reason.</summary>
+    private (bool Acknowledged, Acknowledgment? By) AcknowledgmentOf(Weakening weakening)
+    {
+        var open = weakening.Scope.Node.Metadata.Any(m => m.Type == "aws:cdk:warning"
+            && (m.Data as string ?? m.Data?.ToString() ?? string.Empty).StartsWith(weakening.Message, StringComparison.Ordinal));
+        if (open)
+        {
+            return (false, null);
+        }
+
+        var path = weakening.Scope.Node.Path;
+        var by = _acknowledgments
+            .Where(a => a.Kind == AcknowledgmentKind.Warning && a.Id == weakening.Id)
+            .FirstOrDefault(a => AcknowledgmentCoverage.IsAtOrAbove(a.Scope.Node.Path, path));
+        return (true, by);
+    }
+
+    private sealed class Validation : DeputyBase, IValidation
+    {
+        private readonly StackPosture _posture;
+
+        public Validation(StackPosture posture)
+        {
+            _posture = posture;
+        }
+
+        public string[] Validate()
+        {
+            _posture.Judge();
+            return Array.Empty<string>();
+        }
+    }
+}
+
+/// <summary>A weakening, whether it was acknowledged, and the acknowledgment that gave the reason (none: unexplained).</summary>
+internal sealed record WeakeningState(Weakening Weakening, bool Acknowledged, Acknowledgment? By)
+{
+    public WeakeningState(Weakening weakening, (bool Acknowledged, Acknowledgment? By) state)
+        : this(weakening, state.Acknowledged, state.By)
+    {
+    }
+}
+
+/// <summary>An acknowledgment and whether it matched a finding or weakening.</summary>
+internal sealed record AcknowledgmentState(Acknowledgment Acknowledgment, bool Matched, string Path);

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Constructs;
+using SecureSageMaker.Jsii;
+
+namespace SecureSageMaker;
+
+/// <summary>
+/// Collects every problem with a construct's props, then throws once with all of them, before the
+/// construct adds anything to the tree. Each problem names the property, the value received and the fix.
+/// </summary>
+internal sealed partial class PropsValidator
+{
+    private readonly IConstruct _scope;
+    private readonly string _id;
+    private readonly List<string> _problems = new();
+
+    public PropsValidator(IConstruct scope, string id)
+    {
+        _scope = scope;
+        _id = id;
+    }
+
+    public bool HasProblems => _problems.Count > 0;
+
+    public void Fail(string property, object? received, string fix) =>
+        _problems.Add(string.Format(CultureInfo.InvariantCulture, "{0}: received {1}. {2}", property, Describe(received), fix));
+
+    public void Require(bool condition, string property, object? received, string fix)
+    {
+        if (!condition)
+        {
+            Fail(property, received, fix);
+        }
+    }
+
+    /// <summary>A required value is there.</summary>
+    public bool Present(object? value, string property, string fix)
+    {
+        Require(value is not null, property, value, fix);
+        return value is not null;
+    }
+
+    /// <summary>No entry of a list is null (jsii turns a null entry into an unreadable dump).</summary>
+    public bool NoNullEntries<T>(IEnumerable<T?>? values, string property)
+    {
+        if (values is null || values.All(v => v is not null))
+        {
+            return true;
+        }
+
+        Fail(property, "a list with an empty (null) entry", "Remove the empty entry.");
+        return false;
+    }
+
+    public void InRange(int? value, int min, int max, string property, string? why = null)
+    {
+        if (value is { } v)
+        {
+            Require(v >= min && v <= max, property, v,
+                string.Format(CultureInfo.InvariantCulture, "Use a value from {0} to {1}{2}.", min, max, why is null ? string.Empty : " (" + why + ")"));
+        }
+    }
+
+    /// <summary>A SageMaker instance type that the API family accepts, from the service's own table.</summary>
+    public void MlInstanceType(string? value, string property, string api)
+    {
+        if (!Tokens.IsLiteral(value))
+        {
+            return;
+        }
+
+        if (!InstanceTypes.IsKnown(value!))
+        {
+            var family = value!.Split('.').Length == 3 ? value.Split('.')[1] : null;
+            var sizes = family is null ? new List<string>() : InstanceTypes.AcceptedBy(api).Where(t => t.Split('.')[1] == family).ToList();
+            Fail(property, value, sizes.Count > 0
+                ? "SageMaker has no such size in this family; use one of " + string.Join(", ", sizes) + "."
+                : "SageMaker has no such instance type; use one such as 'ml.m5.large' (the table of " + InstanceTypes.Source + ").");
+            return;
+        }
+
+        Require(InstanceTypes.Accepts(value!, api), property, value,
+            string.Format(CultureInfo.InvariantCulture, "SageMaker does not offer this type for {0}; use one such as {1}.", api,
+                string.Join(", ", InstanceTypes.AcceptedBy(api).Where(t => t.Contains(".m5.", StringComparison.Ordinal)).Take(3))));
+    }
+
+    /// <summary>A SageMaker resource name: letters, digits and hyphens.</summary>
+    public void SageMakerName(string? value, string property, int maxLength = 63)
+    {
+        if (!Tokens.IsLiteral(value))
+        {
+            return;
+        }
+
+        Require(value!.Length <= maxLength && SageMakerNamePattern().IsMatch(value), property, value,
+            string.Format(CultureInfo.InvariantCulture,
+                "Use 1 to {0} letters, digits and hyphens, starting with a letter or digit and not ending with a hyphen.", maxLength));
+    }
+
+    /// <summary>An IPv4 or IPv6 CIDR block whose host bits are zero.</summary>
+    public bool Cidr(string? value, string property, bool allowIpv6 = false)
+    {
+        if (!Tokens.IsLiteral(value))
+        {
+            return false;
+        }
+
+        if (!SecureSageMaker.Cidr.TryParse(value!, out var cidr) || !cidr.IsNetworkAddress || (cidr.IsIpv6 && !allowIpv6))
+        {
+            Fail(property, value, allowIpv6
+                ? "Use an IPv4 or IPv6 CIDR block such as '203.0.113.0/24' or '2001:db8::/32' whose host bits are zero."
+                : "Use an IPv4 CIDR block such as '10.42.0.0/16' whose host bits are zero.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The ARN of one IAM role or user of one account, as <c>aws:PrincipalArn</c> sees it: no
+    /// wildcard in the account and none that widens the name to a whole path of the account, no STS
+    /// assumed-role session ARN (which <c>aws:PrincipalArn</c> never carries). A trailing wildcard
+    /// after a literal name prefix (SSO roles: <c>AWSReservedSSO_Admin_*</c>) is allowed.
+    /// </summary>
+    public void PrincipalArn(string? value, string property)
+    {
+        if (value is null)
+        {
+            Fail(property, value, "Remove the empty entry or give an IAM role or user ARN.");
+            return;
+        }
+
+        if (Tokens.IsUnresolved(value))
+        {
+            return;
+        }
+
+        var match = PrincipalArnPattern().Match(value);
+        if (!match.Success)
+        {
+            Fail(property, value, value.Contains(":assumed-role/", StringComparison.Ordinal)
+                ? "Give the role's ARN ('arn:aws:iam::111122223333:role/Admin'), not an STS session ARN: aws:PrincipalArn carries the role's ARN."
+                : "Use an IAM role or user ARN such as 'arn:aws:iam::111122223333:role/Admin'.");
+            return;
+        }
+
+        var name = match.Groups["name"].Value;
+        var slash = name.LastIndexOf('/');
+        var path = slash < 0 ? string.Empty : name[..slash];
+        var wildcard = name[(slash + 1)..].IndexOfAny(new[] { '*', '?' });
+        if (path.IndexOfAny(new[] { '*', '?' }) >= 0 && !path.StartsWith("aws-reserved/sso.amazonaws.com", StringComparison.Ordinal))
+        {
+            Fail(property, value, "A wildcard in the path exempts every role under it; name the role's path literally.");
+        }
+        else if (wildcard == 0 || (wildcard > 0 && wildcard < 4))
+        {
+            Fail(property, value, "A wildcard at the start of the name exempts every role or user of the account; name the role, or keep at least four literal characters before a trailing '*' (such as 'AWSReservedSSO_Admin_*').");
+        }
+    }
+
+    public void Throw()
+    {
+        if (_problems.Count == 0)
+        {
+            return;
+        }
+
+        var lines = string.Join(System.Environment.NewLine, _problems.Select(p => "- " + p));
+        throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+            "Invalid props for construct '{0}' ({1} problem{2}):{3}{4}",
+            Path(), _problems.Count, _problems.Count == 1 ? string.Empty : "s", System.Environment.NewLine, lines));
+    }
+
+    // The path costs jsii round trips; it is only needed for a message.
+    private string Path()
+    {
+        var parent = _scope.Node.Path;
+        return string.IsNullOrEmpty(parent) ? _id : parent + "/" + _id;
+    }
+
+    internal static string Describe(object? value) => value switch
+    {
+        null => "nothing (null)",
+        string s => "'" + s + "'",
+        IEnumerable<string?> list => "[" + string.Join(", ", list.Select(x => x is null ? "null" : "'" + x + "'")) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? value.GetType().Name,
+    };
+
+    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/(?<name>[\\w+=,.@/*?-]+)$")]
+    private static partial Regex PrincipalArnPattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$")]
+    private static partial Regex SageMakerNamePattern();
+}

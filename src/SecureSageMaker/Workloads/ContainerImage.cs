@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECR;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using SecureSageMaker.Jsii;
+
+namespace SecureSageMaker;
+
+/// <summary>
+/// The container image of a model or job: always an ECR image (a network-isolated workspace pulls
+/// through its ECR endpoints only), from which the library derives the image URI and the exact
+/// repository the execution role may pull.
+/// </summary>
+public abstract partial class ContainerImage
+{
+    private protected ContainerImage()
+    {
+    }
+
+    /// <summary>An image of an ECR repository of yours (same region as the stack).</summary>
+    /// <param name="repository">The repository.</param>
+    /// <param name="tag">The tag (or a digest such as <c>sha256:...</c>).</param>
+    public static ContainerImage FromEcrRepository(IRepository repository, string tag = "latest") => new RepositoryImage(repository, tag);
+
+    /// <summary>
+    /// An AWS Deep Learning Container (<c>pytorch-training</c>, <c>pytorch-inference</c>, ...) of the
+    /// stack's region, from the account AWS publishes it in for that region.
+    /// </summary>
+    /// <param name="repositoryName">The repository, such as <c>pytorch-training</c>.</param>
+    /// <param name="tag">The tag, such as <c>2.3.0-cpu-py311</c>.</param>
+    public static ContainerImage FromDeepLearningContainer(string repositoryName, string tag) => new DeepLearningContainerImage(repositoryName, tag);
+
+    /// <summary>An ECR image by its literal URI: <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com/&lt;repository&gt;:&lt;tag&gt;</c>, in the stack's region.</summary>
+    public static ContainerImage FromImageUri(string imageUri) => new UriImage(imageUri);
+
+    internal abstract string Uri(Construct scope);
+
+    /// <summary>Lets <paramref name="grantee"/> pull the image (and get ECR tokens).</summary>
+    internal abstract void GrantPull(IGrantable grantee, Construct scope);
+
+    internal virtual void Check(PropsValidator v, string property, IConstruct scope)
+    {
+    }
+
+    internal static PolicyStatement PullStatement(string repositoryArn) =>
+        IamJson.Allow(null, new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability" }, new[] { repositoryArn });
+
+    private sealed class RepositoryImage : ContainerImage
+    {
+        private readonly IRepository _repository;
+        private readonly string _tag;
+
+        public RepositoryImage(IRepository repository, string tag)
+        {
+            _repository = repository;
+            _tag = tag;
+        }
+
+        internal override string Uri(Construct scope) => _tag.StartsWith("sha256:", StringComparison.Ordinal)
+            ? _repository.RepositoryUriForDigest(_tag)
+            : _repository.RepositoryUriForTag(_tag);
+
+        internal override void GrantPull(IGrantable grantee, Construct scope) => _ = _repository.GrantPull(grantee);
+
+        internal override void Check(PropsValidator v, string property, IConstruct scope)
+        {
+            v.Require(_repository is not null, property, null, "Pass the repository.");
+            v.Require(!string.IsNullOrWhiteSpace(_tag), property, _tag, "Give an image tag or digest.");
+        }
+    }
+
+    private sealed class DeepLearningContainerImage : ContainerImage
+    {
+        private readonly string _repository;
+        private readonly string _tag;
+
+        public DeepLearningContainerImage(string repository, string tag)
+        {
+            _repository = repository;
+            _tag = tag;
+        }
+
+        internal override string Uri(Construct scope)
+        {
+            var stack = Stack.Of(scope);
+            return Account(scope) + ".dkr.ecr." + stack.Region + "." + stack.UrlSuffix + "/" + _repository + ":" + _tag;
+        }
+
+        internal override void GrantPull(IGrantable grantee, Construct scope)
+        {
+            var stack = Stack.Of(scope);
+            _ = grantee.GrantPrincipal.AddToPrincipalPolicy(PullStatement(stack.FormatArn(new ArnComponents
+            {
+                Service = "ecr", Account = Account(scope), Resource = "repository", ResourceName = _repository,
+            })));
+            _ = grantee.GrantPrincipal.AddToPrincipalPolicy(IamJson.Allow(null, new[] { "ecr:GetAuthorizationToken" }, "*"));
+        }
+
+        internal override void Check(PropsValidator v, string property, IConstruct scope)
+        {
+            v.Require(Tokens.IsUnresolved(_repository) || RepositoryPattern().IsMatch(_repository ?? string.Empty), property, _repository, "Give a Deep Learning Containers repository such as 'pytorch-training'.");
+            v.Require(!string.IsNullOrWhiteSpace(_tag), property, _tag, "Give the image tag, such as '2.3.0-cpu-py311'.");
+        }
+
+        /// <summary>The account AWS publishes Deep Learning Containers in for the stack's region (CDK's region facts; a mapping when the region is a token).</summary>
+        private static string Account(Construct scope) => Stack.Of(scope).RegionalFact(Amazon.CDK.RegionInfo.FactName.DLC_REPOSITORY_ACCOUNT);
+    }
+
+    private sealed class UriImage : ContainerImage
+    {
+        private readonly string _uri;
+
+        public UriImage(string uri)
+        {
+            _uri = uri;
+        }
+
+        internal override string Uri(Construct scope) => _uri;
+
+        internal override void GrantPull(IGrantable grantee, Construct scope)
+        {
+            var m = UriPattern().Match(_uri);
+            var stack = Stack.Of(scope);
+            _ = grantee.GrantPrincipal.AddToPrincipalPolicy(PullStatement(stack.FormatArn(new ArnComponents
+            {
+                Service = "ecr", Region = m.Groups["region"].Value, Account = m.Groups["account"].Value, Resource = "repository", ResourceName = m.Groups["repo"].Value,
+            })));
+            _ = grantee.GrantPrincipal.AddToPrincipalPolicy(IamJson.Allow(null, new[] { "ecr:GetAuthorizationToken" }, "*"));
+        }
+
+        internal override void Check(PropsValidator v, string property, IConstruct scope)
+        {
+            if (_uri is null || Tokens.IsUnresolved(_uri))
+            {
+                v.Fail(property, _uri is null ? null : "a token", "Give the image as ContainerImage.FromEcrRepository(repository, tag) or ContainerImage.FromDeepLearningContainer(name, tag): from a token URI the library cannot tell which repository to let the role pull.");
+                return;
+            }
+
+            var m = UriPattern().Match(_uri);
+            if (!m.Success)
+            {
+                v.Fail(property, _uri, "Use an ECR image URI such as '111122223333.dkr.ecr.eu-west-1.amazonaws.com/repo:tag': a network-isolated workspace pulls only from ECR, through its endpoints.");
+                return;
+            }
+
+            var region = Stack.Of(scope).Region;
+            if (Tokens.IsLiteral(region) && m.Groups["region"].Value != region)
+            {
+                v.Fail(property, _uri, string.Format(CultureInfo.InvariantCulture,
+                    "The image is in region '{0}' but the stack is in '{1}': SageMaker pulls images only from its own region. Use the image of '{1}' (ContainerImage.FromDeepLearningContainer picks it for you).",
+                    m.Groups["region"].Value, region));
+            }
+        }
+    }
+
+    [GeneratedRegex("^(?<account>[0-9]{12})\\.dkr\\.ecr(-fips)?\\.(?<region>[a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/(?<repo>[a-z0-9]+(?:[._/-][a-z0-9]+)*)(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$")]
+    private static partial Regex UriPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(?:[._/-][a-z0-9]+)*$")]
+    private static partial Regex RepositoryPattern();
+}
