@@ -1,6 +1,6 @@
 namespace SecureSageMaker.Testing;
 
-/// <summary>What <see cref="TemplateSnapshot.Verify(Amazon.CDK.Stack, string, SnapshotMode?)"/> does with a snapshot file.</summary>
+/// <summary>What <see cref="TemplateSnapshot.Verify(Amazon.CDK.Stack, string, SnapshotMode?, bool)"/> does with a snapshot file.</summary>
 public enum SnapshotMode
 {
     /// <summary>Write a missing snapshot and pass; compare an existing one. The mode on a developer's machine.</summary>

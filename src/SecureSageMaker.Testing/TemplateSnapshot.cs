@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 
@@ -9,11 +10,18 @@ namespace SecureSageMaker.Testing;
 
 /// <summary>
 /// Turns a stack into a normalised CloudFormation template (object keys sorted, asset hashes and CDK
-/// analytics metadata replaced) and compares it with a committed snapshot file. The comparison is on
-/// text, so a reviewer reads a change to the snapshot as an ordinary diff.
+/// analytics metadata replaced, no HTML escaping) and compares it with a committed snapshot file. The
+/// comparison is on text, so a reviewer reads a change to the snapshot as an ordinary diff. A stack
+/// that <c>cdk synth</c> would reject (error annotations, such as guardrail findings) fails first.
+/// Calls are serialised: jsii is not thread-safe.
 /// </summary>
 public static partial class TemplateSnapshot
 {
+    // One jsii runtime per process: never synthesize from two threads at once.
+    private static readonly object Jsii = new();
+
+    private static readonly JsonSerializerOptions Output = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Environment variable that, set to <c>1</c> or <c>true</c>, rewrites every snapshot.</summary>
     public const string UpdateVariable = "UPDATE_SNAPSHOTS";
 
@@ -21,13 +29,30 @@ public static partial class TemplateSnapshot
     public const string AssetHashPlaceholder = "<asset-hash>";
 
     /// <summary>Synthesizes the stack's app and returns the stack's normalised template.</summary>
-    public static string Normalize(Stack stack)
+    /// <param name="stack">The stack.</param>
+    /// <param name="allowErrors">Snapshot a stack with error annotations on purpose (a test of a non-compliant stack).</param>
+    /// <exception cref="StackHasErrorsException">The stack has error annotations and <paramref name="allowErrors"/> is false; the message lists them as <c>cdk synth</c> does.</exception>
+    public static string Normalize(Stack stack, bool allowErrors = false)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        var stage = Stage.Of(stack) ?? throw new ArgumentException("The stack is not in an app or stage.", nameof(stack));
-        var assembly = stage.Synth();
-        var artifact = assembly.GetStackArtifact(stack.ArtifactId);
-        return NormalizeTemplateJson(File.ReadAllText(artifact.TemplateFullPath));
+        lock (Jsii)
+        {
+            var stage = Stage.Of(stack) ?? throw new ArgumentException("The stack is not in an app or stage.", nameof(stack));
+            var assembly = stage.Synth();
+            var artifact = assembly.GetStackArtifact(stack.ArtifactId);
+            var errors = artifact.Messages
+                .Where(m => m.Level == Amazon.CDK.CXAPI.SynthesisMessageLevel.ERROR)
+                .Select(m => "[Error at " + m.Id + "] " + m.Entry.Data)
+                .ToList();
+            if (errors.Count > 0 && !allowErrors)
+            {
+                throw new StackHasErrorsException(string.Format(CultureInfo.InvariantCulture,
+                    "Stack '{0}' has {1} error(s); cdk synth would fail with:{2}{3}{2}Fix them, or pass allowErrors: true to snapshot a non-compliant stack on purpose.",
+                    stack.StackName, errors.Count, System.Environment.NewLine, string.Join(System.Environment.NewLine, errors)));
+            }
+
+            return NormalizeTemplateJson(File.ReadAllText(artifact.TemplateFullPath));
+        }
     }
 
     /// <summary>Normalises a template given as JSON text.</summary>
@@ -55,7 +80,7 @@ public static partial class TemplateSnapshot
         }
 
         var normalized = Canonical(root);
-        return normalized!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return normalized!.ToJsonString(Output) + "\n";
     }
 
     /// <summary>
@@ -64,14 +89,16 @@ public static partial class TemplateSnapshot
     /// <param name="stack">The stack.</param>
     /// <param name="snapshotPath">The snapshot file (committed with the tests).</param>
     /// <param name="mode">What to do; by default <see cref="SnapshotMode.Update"/> when <c>UPDATE_SNAPSHOTS</c> is set, <see cref="SnapshotMode.Verify"/> when <c>CI</c> is set, else <see cref="SnapshotMode.WriteMissing"/>.</param>
+    /// <param name="allowErrors">Snapshot a stack with error annotations on purpose.</param>
     /// <exception cref="SnapshotMismatchException">The template differs from the snapshot, or the snapshot is missing under <see cref="SnapshotMode.Verify"/>. The current template is written beside it as <c>.received.json</c>.</exception>
-    public static void Verify(Stack stack, string snapshotPath, SnapshotMode? mode = null)
+    /// <exception cref="StackHasErrorsException">The stack has error annotations (cdk synth would fail) and <paramref name="allowErrors"/> is false.</exception>
+    public static void Verify(Stack stack, string snapshotPath, SnapshotMode? mode = null, bool allowErrors = false)
     {
-        VerifyText(Normalize(stack), snapshotPath, mode ?? ModeFromEnvironment());
+        VerifyText(Normalize(stack, allowErrors), snapshotPath, mode ?? ModeFromEnvironment());
     }
 
     /// <summary>Compares normalised template text with a snapshot file.</summary>
-    /// <exception cref="SnapshotMismatchException">See <see cref="Verify(Stack, string, SnapshotMode?)"/>.</exception>
+    /// <exception cref="SnapshotMismatchException">See <see cref="Verify(Stack, string, SnapshotMode?, bool)"/>.</exception>
     public static void VerifyText(string normalizedTemplate, string snapshotPath, SnapshotMode mode)
     {
         ArgumentNullException.ThrowIfNull(normalizedTemplate);

@@ -1,90 +1,134 @@
-using Amazon.CDK.Assertions;
-using Newtonsoft.Json.Linq;
-using SecureSageMaker.Hosting;
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.S3;
 using Xunit;
-using AssertAnnotations = Amazon.CDK.Assertions.Annotations;
 
 namespace SecureSageMaker.Tests;
 
 public class HostingTests
 {
-    private const string Image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/churn:1";
+    private static ContainerImage Inference => ContainerImage.FromDeepLearningContainer("pytorch-inference", "2.3.0-cpu-py311");
+
+    private static readonly Lazy<(Stack Stack, Cfn Cfn, EncryptedEndpoint Endpoint)> Hosted = new(() =>
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        var model = workspace.AddModel("Model", new IsolatedModelProps { Image = Inference, ModelData = ModelData.FromUrl("s3://artifacts-bucket/models/churn/model.tar.gz") });
+        var endpoint = workspace.AddEndpoint("Endpoint", new EncryptedEndpointProps { Model = model, EndpointName = "churn" });
+        var caller = new Role(stack, "Caller", new RoleProps { AssumedBy = new AccountRootPrincipal() });
+        _ = endpoint.GrantInvoke(caller);
+        return (stack, TestStacks.Synth(stack), endpoint);
+    });
 
     [Fact]
-    public void Model_IsNetworkIsolatedInTheWorkspaceVpc_WhenAdded()
+    public void Model_IsIsolatedInTheWorkspaceNetwork_WithARoleOfItsOwn()
     {
-        var model = (JObject)TemplateJson.Resources(Examples.Full, "AWS::SageMaker::Model").Single().Resource["Properties"]!;
-        Assert.True((bool)model["EnableNetworkIsolation"]!);
-        Assert.Equal(2, model["VpcConfig"]!["Subnets"]!.Count());
-        Assert.StartsWith("WorkspaceNetworkWorkloadSecurityGroup", (string)model["VpcConfig"]!["SecurityGroupIds"]![0]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Contains("WorkspaceModelBucket", model["PrimaryContainer"]!["ModelDataUrl"]!.ToString(), StringComparison.Ordinal);
+        var (_, model) = Hosted.Value.Cfn.Single("AWS::SageMaker::Model");
+        Assert.Equal("true", Cfn.Text(model, "Properties", "EnableNetworkIsolation"));
+        Assert.Contains("WorkspaceNetworkWorkloadSecurityGroup", Cfn.Text(model, "Properties", "VpcConfig", "SecurityGroupIds"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceModelRole", Cfn.Text(model, "Properties", "ExecutionRoleArn"), StringComparison.Ordinal);
+        Assert.Contains("763104351884.dkr.ecr.eu-west-1.", Cfn.Text(model, "Properties", "PrimaryContainer", "Image"), StringComparison.Ordinal);
+        Assert.Contains("pytorch-inference", Cfn.Text(Hosted.Value.Cfn.Statements("AWS::IAM::Policy").First(s => s.ToJsonString().Contains("ecr:BatchGetImage", StringComparison.Ordinal) && s.ToJsonString().Contains("pytorch-inference", StringComparison.Ordinal)), "Resource"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void EndpointConfig_IsEncryptedCapturedAndRedundant_WhenEveryDefault()
+    public void EndpointConfig_IsEncrypted_CapturesEncrypted_AndRunsTwoInstances()
     {
-        var config = (JObject)TemplateJson.Resources(Examples.Full, "AWS::SageMaker::EndpointConfig").Single().Resource["Properties"]!;
-        Assert.StartsWith("WorkspaceKeysDataKey", (string)config["KmsKeyId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Null(config["EnableSSMAccess"]);
-        Assert.Null(config["ProductionVariants"]![0]!["EnableSSMAccess"]);
-        Assert.Equal(2, (int)config["ProductionVariants"]![0]!["InitialInstanceCount"]!);
-        var capture = config["DataCaptureConfig"]!;
-        Assert.True((bool)capture["EnableCapture"]!);
-        Assert.StartsWith("WorkspaceKeysDataKey", (string)capture["KmsKeyId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Contains("WorkspaceModelBucket", capture["DestinationS3Uri"]!.ToString(), StringComparison.Ordinal);
-        Examples.Full.HasResourceProperties("AWS::SageMaker::Endpoint", new Dictionary<string, object> { ["EndpointName"] = "churn" });
-        Examples.Full.HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object> { ["LogGroupName"] = "/aws/sagemaker/Endpoints/churn", ["KmsKeyId"] = Match.AnyValue() });
+        var (_, config) = Hosted.Value.Cfn.Single("AWS::SageMaker::EndpointConfig");
+        Assert.Contains("WorkspaceKeysDataKey", Cfn.Text(config, "Properties", "KmsKeyId"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceKeysDataKey", Cfn.Text(config, "Properties", "DataCaptureConfig", "KmsKeyId"), StringComparison.Ordinal);
+        Assert.Equal(2, Cfn.Number(config, "Properties", "ProductionVariants", 0, "InitialInstanceCount"));
+        Assert.Null(config["Properties"]!["ProductionVariants"]![0]!["EnableSSMAccess"]);
+        var group = Hosted.Value.Cfn.Resource("WorkspaceEndpointLogGroup");
+        Assert.Equal("\"/aws/sagemaker/Endpoints/churn\"", Cfn.Text(group, "Properties", "LogGroupName"));
+        Assert.Equal("RetainExceptOnCreate", (string?)group["DeletionPolicy"]);
+        Assert.Empty(TestStacks.Errors(Hosted.Value.Stack));
     }
 
     [Fact]
-    public void EndpointConfig_OmitsTheKeyWithAWarning_WhenTheInstanceHasLocalNvme()
+    public void GrantInvoke_AllowsOnlyInvocationOfThisEndpoint()
     {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
-        var model = workspace.AddModel("Model", new IsolatedModelProps { Image = Image });
+        var statement = Hosted.Value.Cfn.OfType("AWS::IAM::Policy").Single(p => p.Id.StartsWith("CallerDefaultPolicy", StringComparison.Ordinal)).Resource;
+        var text = Cfn.Text(statement, "Properties", "PolicyDocument");
+        Assert.Contains("sagemaker:InvokeEndpoint", text, StringComparison.Ordinal);
+        Assert.Contains("WorkspaceEndpoint", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Resource\":\"*\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NvmeInstances_OmitTheKmsKey_AndWarn()
+    {
+        // GIVEN
+        var (stack, workspace) = TestStacks.Workspace();
+        var model = workspace.AddModel("Model", new IsolatedModelProps { Image = Inference });
+
+        // WHEN
         _ = workspace.AddEndpoint("Endpoint", new EncryptedEndpointProps { Model = model, EndpointName = "gpu", InstanceType = "ml.g5.xlarge", InitialInstanceCount = 1 });
-        var config = (JObject)TemplateJson.Resources(Template.FromStack(stack), "AWS::SageMaker::EndpointConfig").Single().Resource["Properties"]!;
-        Assert.Null(config["KmsKeyId"]);
-        Assert.NotNull(config["DataCaptureConfig"]!["KmsKeyId"]);
-        var annotations = AssertAnnotations.FromStack(stack);
-        annotations.HasWarning("/TestStack/Workspace/Endpoint", Match.StringLikeRegexp(WarningIds.EndpointKmsKeyOmitted));
-        annotations.HasWarning("/TestStack/Workspace/Endpoint", Match.StringLikeRegexp(WarningIds.SingleInstanceEndpoint));
-    }
 
-    [Theory]
-    [InlineData("ml.m5d.large", true)]
-    [InlineData("ml.g4dn.xlarge", true)]
-    [InlineData("ml.p4d.24xlarge", true)]
-    [InlineData("ml.g5.2xlarge", true)]
-    [InlineData("ml.c6id.large", true)]
-    [InlineData("ml.m5.large", false)]
-    [InlineData("ml.c5.xlarge", false)]
-    [InlineData("ml.t2.medium", false)]
-    public void HasLocalNvmeStorage_ClassifiesInstanceFamilies(string type, bool expected)
-    {
-        Assert.Equal(expected, EncryptedEndpoint.HasLocalNvmeStorage(type));
+        // THEN
+        Assert.Null(TestStacks.Synth(stack).Single("AWS::SageMaker::EndpointConfig").Resource["Properties"]!["KmsKeyId"]);
+        var warnings = TestStacks.Warnings(stack);
+        Assert.Contains(warnings, w => w.Contains(WarningIds.EndpointKmsKeyOmitted, StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains(WarningIds.SingleInstanceEndpoint, StringComparison.Ordinal));
+        Assert.Empty(TestStacks.Errors(stack));
     }
 
     [Fact]
-    public void Hosting_Throws_WhenTheImageIsNotEcrOrCountsAreOutOfRange()
+    public void ModelData_IsRejected_WhenItsBucketIsCreatedByTheSameStack()
     {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
-        var modelError = Assert.Throws<ArgumentException>(() => workspace.AddModel("Model", new IsolatedModelProps { Image = "docker.io/library/python:3", ModelDataKey = "s3://x/y" }));
-        Assert.Contains("Image: received 'docker.io/library/python:3'", modelError.Message, StringComparison.Ordinal);
-        Assert.Contains("ModelDataKey: received 's3://x/y'", modelError.Message, StringComparison.Ordinal);
-
-        var model = workspace.AddModel("Valid", new IsolatedModelProps { Image = Image });
-        var endpointError = Assert.Throws<ArgumentException>(() => workspace.AddEndpoint("Endpoint", new EncryptedEndpointProps
+        var (stack, workspace) = TestStacks.Workspace();
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddModel("Model", new IsolatedModelProps
         {
-            Model = model,
-            EndpointName = "x",
-            InitialInstanceCount = 0,
-            InstanceType = "m5.large",
-            DataCaptureSamplingPercentage = 101,
+            Image = Inference, ModelData = ModelData.FromBucket(new Bucket(stack, "Fresh"), "model.tar.gz"),
         }));
-        Assert.Contains("InitialInstanceCount: received 0", endpointError.Message, StringComparison.Ordinal);
-        Assert.Contains("InstanceType: received 'm5.large'", endpointError.Message, StringComparison.Ordinal);
-        Assert.Contains("DataCaptureSamplingPercentage: received 101", endpointError.Message, StringComparison.Ordinal);
+        Assert.Contains("ModelData: received 'TestStack/Fresh'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Create the model in a later stack", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Images_AreRejected_FromAnotherRegionOrAsTokens()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        var region = Assert.Throws<ArgumentException>(() => workspace.AddModel("A", new IsolatedModelProps { Image = ContainerImage.FromImageUri("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311") }));
+        var token = Assert.Throws<ArgumentException>(() => workspace.AddModel("B", new IsolatedModelProps { Image = ContainerImage.FromImageUri(new CfnParameter(stack, "Image").ValueAsString) }));
+        var registry = Assert.Throws<ArgumentException>(() => workspace.AddModel("C", new IsolatedModelProps { Image = ContainerImage.FromImageUri("docker.io/library/python:3") }));
+        Assert.Contains("is in region 'us-east-1' but the stack is in 'eu-west-1'", region.Message, StringComparison.Ordinal);
+        Assert.Contains("Image: received 'a token'", token.Message, StringComparison.Ordinal);
+        Assert.Contains("pulls only from ECR", registry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Environment_WarnsOnSecretLikeNames_AndRejectsInvalidOnes()
+    {
+        // GIVEN
+        var (stack, workspace) = TestStacks.Workspace();
+
+        // WHEN
+        _ = workspace.AddModel("Model", new IsolatedModelProps { Image = Inference, Environment = new Dictionary<string, string> { ["DB_PASSWORD"] = "x", ["MODE"] = "fast" } });
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddModel("Bad", new IsolatedModelProps { Image = Inference, Environment = new Dictionary<string, string> { ["1-bad"] = "x" } }));
+
+        // THEN
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.SecretInEnvironment, StringComparison.Ordinal) && w.Contains("DB_PASSWORD", StringComparison.Ordinal));
+        Assert.Contains("Environment: received '1-bad'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Model_InALaterStack_UsesTheWorkspaceAcrossStacks()
+    {
+        // GIVEN
+        var app = new App();
+        var workspaceStack = new Stack(app, "Workspace", new StackProps { Synthesizer = TestStacks.Synthesizer() });
+        var workspace = new SecureMlWorkspace(workspaceStack, "Workspace");
+        var hosting = new Stack(app, "Hosting", new StackProps { Synthesizer = TestStacks.Synthesizer() });
+
+        // WHEN
+        var url = new CfnParameter(hosting, "ModelDataUrl");
+        var model = new IsolatedModel(hosting, "Model", new IsolatedModelProps { Workspace = workspace, Image = Inference, ModelData = ModelData.FromUrl(url.ValueAsString) });
+        _ = new EncryptedEndpoint(hosting, "Endpoint", new EncryptedEndpointProps { Workspace = workspace, Model = model, EndpointName = "churn" });
+
+        // THEN
+        var cfn = new Cfn(Amazon.CDK.Assertions.Template.FromStack(hosting));
+        Assert.Contains("Fn::ImportValue", Cfn.Text(cfn.Single("AWS::SageMaker::Model").Resource, "Properties", "VpcConfig"), StringComparison.Ordinal);
+        Assert.Empty(TestStacks.Errors(hosting));
+        Assert.Empty(TestStacks.Errors(workspaceStack));
     }
 }

@@ -1,429 +1,328 @@
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.EC2;
-using Newtonsoft.Json.Linq;
-using SecureSageMaker.Network;
 using Xunit;
-using AssertAnnotations = Amazon.CDK.Assertions.Annotations;
 
 namespace SecureSageMaker.Tests;
 
 public class NetworkTests
 {
-    private static readonly string[] DefaultServices =
-        { "sagemaker.api", "sagemaker.runtime", "sts", "logs", "monitoring", "ecr.api", "ecr.dkr", "kms" };
-
-    private static IEnumerable<JObject> InterfaceEndpoints(Template template) =>
-        TemplateJson.Resources(template, "AWS::EC2::VPCEndpoint")
-            .Select(r => (JObject)r.Resource["Properties"]!)
-            .Where(p => (string?)p["VpcEndpointType"] == "Interface");
-
-    private static string ServiceSuffix(JObject endpointProperties)
-    {
-        var name = endpointProperties["ServiceName"]!;
-        return name.Type == JTokenType.String
-            ? (string)name!
-            : string.Concat(name["Fn::Join"]![1]!.Children().Select(t => t.Type == JTokenType.String ? (string)t! : "<region>"));
-    }
+    private static Cfn Default => Shared.DefaultCfn;
 
     [Fact]
-    public void Vpc_HasIsolatedSubnetsInTwoZones_WhenEveryDefault()
+    public void Vpc_HasNoPathToTheInternet_WhenEveryDefault()
     {
-        var template = Examples.Default;
-        template.HasResourceProperties("AWS::EC2::VPC", new Dictionary<string, object>
+        // THEN
+        foreach (var type in new[] { "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::EIP", "AWS::EC2::EgressOnlyInternetGateway", "AWS::EC2::VPCGatewayAttachment" })
         {
-            ["CidrBlock"] = "10.42.0.0/16",
-            ["EnableDnsHostnames"] = true,
-            ["EnableDnsSupport"] = true,
-        });
-        template.ResourceCountIs("AWS::EC2::Subnet", 2);
-        foreach (var (_, subnet) in TemplateJson.Resources(template, "AWS::EC2::Subnet"))
-        {
-            Assert.False((bool)subnet["Properties"]!["MapPublicIpOnLaunch"]!);
-        }
-    }
-
-    [Fact]
-    public void Vpc_SpansThreeZones_WhenAvailabilityZoneCountIsThreeInAFixedRegion()
-    {
-        var (workspace, template) = TestStacks.Workspace(new SecureMlWorkspaceProps { AvailabilityZoneCount = 3, VpcCidr = "10.1.0.0/20", SubnetCidrMask = 24 });
-        template.ResourceCountIs("AWS::EC2::Subnet", 3);
-        template.HasResourceProperties("AWS::EC2::VPC", new Dictionary<string, object> { ["CidrBlock"] = "10.1.0.0/20" });
-        Assert.Equal(3, workspace.Network.AvailabilityZoneCount);
-        Assert.Equal(8 * 3 * 7.3, workspace.EstimatedMonthlyEndpointCostUsd, 2);
-    }
-
-    [Fact]
-    public void InterfaceEndpoints_AreTheDefaultSet_WhenEveryDefault()
-    {
-        var services = InterfaceEndpoints(Examples.Default).Select(ServiceSuffix).OrderBy(s => s, StringComparer.Ordinal);
-        Assert.Equal(DefaultServices.Select(s => "com.amazonaws.<region>." + s).OrderBy(s => s, StringComparer.Ordinal), services);
-    }
-
-    [Fact]
-    public void InterfaceEndpoints_HavePrivateDnsAndTheEndpointSecurityGroup_Always()
-    {
-        foreach (var template in new[] { Examples.Default, Examples.Full })
-        {
-            foreach (var endpoint in InterfaceEndpoints(template))
-            {
-                Assert.True((bool)endpoint["PrivateDnsEnabled"]!);
-                var groups = endpoint["SecurityGroupIds"]!.Children().ToList();
-                Assert.Single(groups);
-                Assert.StartsWith("WorkspaceNetworkEndpointSecurityGroup", (string)groups[0]["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-            }
-        }
-    }
-
-    [Fact]
-    public void InterfaceEndpointPolicies_AdmitThisAccountOnly_Always()
-    {
-        foreach (var endpoint in InterfaceEndpoints(Examples.Full))
-        {
-            var statements = endpoint["PolicyDocument"]!["Statement"]!.Children<JObject>().ToList();
-            Assert.NotEmpty(statements);
-            foreach (var statement in statements)
-            {
-                Assert.Equal("Allow", (string?)statement["Effect"]);
-                Assert.Equal("AWS::AccountId", (string?)statement["Condition"]!["StringEquals"]!["aws:PrincipalAccount"]!["Ref"]);
-            }
-
-            var allowAll = statements.SingleOrDefault(s => (string?)s["Sid"] == "AllowThisAccountOnly");
-            if (allowAll is not null)
-            {
-                Assert.Equal("AWS::AccountId", (string?)allowAll["Condition"]!["StringEqualsIfExists"]!["aws:ResourceAccount"]!["Ref"]);
-            }
-        }
-    }
-
-    [Fact]
-    public void EcrEndpointPolicies_AllowPullOnlyFromOtherAccounts_WhenEveryDefault()
-    {
-        var ecr = InterfaceEndpoints(Examples.Default).Where(e => ServiceSuffix(e).Contains(".ecr.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, ecr.Count);
-        foreach (var endpoint in ecr)
-        {
-            var pull = endpoint["PolicyDocument"]!["Statement"]!.Children<JObject>().Single(s => (string?)s["Sid"] == "AllowImagePullFromAnyAccount");
-            var actions = pull["Action"]!.Values<string>().ToList();
-            Assert.DoesNotContain(actions, a => a!.Contains("Put", StringComparison.Ordinal) || a.Contains("Upload", StringComparison.Ordinal) || a == "*");
-        }
-    }
-
-    [Fact]
-    public void EndpointPolicies_AdmitTheOrganization_WhenOrganizationIdIsSet()
-    {
-        var (_, template) = TestStacks.Workspace(new SecureMlWorkspaceProps { OrganizationId = "o-a1b2c3d4e5" });
-        foreach (var endpoint in InterfaceEndpoints(template))
-        {
-            var statement = endpoint["PolicyDocument"]!["Statement"]!.Children<JObject>().Last();
-            Assert.Equal("o-a1b2c3d4e5", (string?)statement["Condition"]!["StringEquals"]!["aws:PrincipalOrgID"]);
-            Assert.Equal("o-a1b2c3d4e5", (string?)statement["Condition"]!["StringEqualsIfExists"]!["aws:ResourceOrgID"]);
-        }
-    }
-
-    [Fact]
-    public void AdditionalEndpoints_AreAdded_WhenListed()
-    {
-        var (workspace, template) = TestStacks.Workspace(new SecureMlWorkspaceProps { AdditionalEndpoints = new[] { WorkspaceEndpoint.Ssm } });
-        Assert.Contains(InterfaceEndpoints(template), e => ServiceSuffix(e) == "com.amazonaws.eu-west-1.ssm");
-        Assert.Equal(9, workspace.InterfaceEndpointCount);
-    }
-
-    [Fact]
-    public void RemovedEndpoint_IsAbsentWithAWarning_WhenADefaultEndpointIsRemoved()
-    {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { RemovedEndpoints = new[] { WorkspaceEndpoint.Monitoring } });
-        var template = Template.FromStack(stack);
-        Assert.DoesNotContain(InterfaceEndpoints(template), e => ServiceSuffix(e).EndsWith(".monitoring", StringComparison.Ordinal));
-        Assert.Equal(7, workspace.InterfaceEndpointCount);
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Network", Match.StringLikeRegexp("monitoring.*" + WarningIds.OptionalEndpointRemoved));
-    }
-
-    [Theory]
-    [InlineData("sts")]
-    [InlineData("logs")]
-    [InlineData("sagemaker.api")]
-    [InlineData("kms")]
-    public void RemovedEndpoints_Throws_WhenAMandatoryEndpointIsRemoved(string name)
-    {
-        var stack = TestStacks.Create();
-        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
-        {
-            RemovedEndpoints = new[] { WorkspaceEndpoint.FromName(name) },
-        }));
-        Assert.Contains("RemovedEndpoints: received '" + name + "'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("cannot be removed", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AdditionalEndpoints_Throws_WhenDuplicatedOrAlreadyDefault()
-    {
-        var stack = TestStacks.Create();
-        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
-        {
-            AdditionalEndpoints = new[] { WorkspaceEndpoint.Ssm, WorkspaceEndpoint.Ssm, WorkspaceEndpoint.Sts },
-        }));
-        Assert.Contains("AdditionalEndpoints: received 'ssm'. List each endpoint once.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("AdditionalEndpoints: received 'sts'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void FromName_Throws_WhenTheNameIsUnknown()
-    {
-        var error = Assert.Throws<ArgumentException>(() => WorkspaceEndpoint.FromName("sagemaker.apii"));
-        Assert.Contains("Unknown endpoint name 'sagemaker.apii'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("sagemaker.api", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Catalog_HasUniqueNamesAndIds_Always()
-    {
-        Assert.Equal(WorkspaceEndpoint.Catalog.Count, WorkspaceEndpoint.Catalog.Select(e => e.Name).Distinct().Count());
-        Assert.Equal(WorkspaceEndpoint.Catalog.Count, WorkspaceEndpoint.Catalog.Select(e => e.ConstructId).Distinct().Count());
-        Assert.Equal(new[] { "kms", "logs", "sagemaker.api", "sts" },
-            WorkspaceEndpoint.Catalog.Where(e => e.Presence == EndpointPresence.Mandatory).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void EndpointSecurityGroup_AdmitsOnlyHttpsFromWorkloads_WhenEveryDefault()
-    {
-        var template = Examples.Default;
-        var ingress = TemplateJson.Resources(template, "AWS::EC2::SecurityGroupIngress").Select(r => r.Resource["Properties"]!).ToList();
-        Assert.Single(ingress);
-        Assert.Equal("tcp", (string?)ingress[0]["IpProtocol"]);
-        Assert.Equal(443, (int)ingress[0]["FromPort"]!);
-        Assert.Equal(443, (int)ingress[0]["ToPort"]!);
-        Assert.StartsWith("WorkspaceNetworkWorkloadSecurityGroup", (string)ingress[0]["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.StartsWith("WorkspaceNetworkEndpointSecurityGroup", (string)ingress[0]["GroupId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-
-        // No inline ingress anywhere, and the endpoint group has no real egress.
-        foreach (var (id, group) in TemplateJson.Resources(template, "AWS::EC2::SecurityGroup"))
-        {
-            Assert.Null(group["Properties"]!["SecurityGroupIngress"]);
-            if (id.StartsWith("WorkspaceNetworkEndpointSecurityGroup", StringComparison.Ordinal))
-            {
-                var egress = Assert.Single(group["Properties"]!["SecurityGroupEgress"]!.Children());
-                Assert.Equal("255.255.255.255/32", (string?)egress["CidrIp"]);
-            }
-        }
-    }
-
-    [Fact]
-    public void WorkloadSecurityGroup_EgressIsHttpsOnly_WhenEveryDefault()
-    {
-        var template = Examples.Default;
-        var inline = TemplateJson.Resources(template, "AWS::EC2::SecurityGroup")
-            .Where(r => r.Id.StartsWith("WorkspaceNetworkWorkloadSecurityGroup", StringComparison.Ordinal))
-            .SelectMany(r => r.Resource["Properties"]!["SecurityGroupEgress"]!.Children()).ToList();
-        var separate = TemplateJson.Resources(template, "AWS::EC2::SecurityGroupEgress").Select(r => r.Resource["Properties"]!).ToList();
-        foreach (var rule in inline.Concat(separate))
-        {
-            Assert.Equal("tcp", (string?)rule["IpProtocol"]);
-            Assert.Equal(443, (int)rule["FromPort"]!);
-            Assert.Equal(443, (int)rule["ToPort"]!);
+            Assert.Empty(Default.OfType(type));
         }
 
-        Assert.Single(separate);
-        Assert.StartsWith("WorkspaceNetworkEndpointSecurityGroup", (string)separate[0]["DestinationSecurityGroupId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Null(inline.Single()["CidrIpv6"]);
+        Assert.DoesNotContain(Default.OfType("AWS::EC2::Route"), r => Cfn.Text(r.Resource, "Properties").Contains("0.0.0.0/0", StringComparison.Ordinal));
+        Assert.All(Default.OfType("AWS::EC2::Subnet"), s => Assert.NotEqual("true", s.Resource["Properties"]?["MapPublicIpOnLaunch"]?.ToJsonString()));
+        Default.Template.HasResourceProperties("AWS::EC2::VPC", new Dictionary<string, object> { ["CidrBlock"] = "10.42.0.0/16", ["EnableDnsSupport"] = true, ["EnableDnsHostnames"] = true });
+        Default.Template.ResourceCountIs("AWS::EC2::Subnet", 2);
     }
 
     [Fact]
-    public void WorkloadSecurityGroup_EgressNamesThePrefixList_WhenS3PrefixListIdIsSet()
+    public void Vpc_SubnetsAndWorkloadSecurityGroup_AreRetained_WhenTheStackIsDeleted()
     {
-        var (_, template) = TestStacks.Workspace(new SecureMlWorkspaceProps { S3PrefixListId = "pl-6da54004" });
-        template.HasResourceProperties("AWS::EC2::SecurityGroupEgress", new Dictionary<string, object>
+        // THEN: a Studio domain's home volume keeps network interfaces in them
+        Assert.Equal("Retain", (string?)Default.Single("AWS::EC2::VPC").Resource["DeletionPolicy"]);
+        Assert.All(Default.OfType("AWS::EC2::Subnet"), s => Assert.Equal("Retain", (string?)s.Resource["DeletionPolicy"]));
+        Assert.Equal("Retain", (string?)Default.Resource("WorkspaceNetworkWorkloadSecurityGroup")["DeletionPolicy"]);
+    }
+
+    [Fact]
+    public void InterfaceEndpoints_AreTheMandatoryAndDefaultOnes_WithPrivateDns_WhenEveryDefault()
+    {
+        var services = Default.OfType("AWS::EC2::VPCEndpoint").Where(e => (string?)e.Resource["Properties"]!["VpcEndpointType"] == "Interface")
+            .Select(e => Cfn.Text(e.Resource, "Properties", "ServiceName")).ToList();
+        Assert.Equal(8, services.Count);
+        foreach (var name in new[] { "sagemaker.api", "sagemaker.runtime", "sts", "logs", "monitoring", "ecr.api", "ecr.dkr", "kms" })
         {
-            ["DestinationPrefixListId"] = "pl-6da54004",
-            ["FromPort"] = 443,
-            ["ToPort"] = 443,
-            ["IpProtocol"] = "tcp",
-        });
-        Assert.DoesNotContain("0.0.0.0/0", TemplateJson.Of(template).ToString(), StringComparison.Ordinal);
+            Assert.Contains(services, s => s.EndsWith("." + name + "\"]]}", StringComparison.Ordinal) || s.EndsWith("." + name + "\"", StringComparison.Ordinal));
+        }
+
+        Assert.All(Default.OfType("AWS::EC2::VPCEndpoint").Where(e => (string?)e.Resource["Properties"]!["VpcEndpointType"] == "Interface"),
+            e => Assert.Equal("true", Cfn.Text(e.Resource, "Properties", "PrivateDnsEnabled")));
     }
 
     [Fact]
-    public void WorkloadSecurityGroup_AdmitsItself_OnlyWhenSelfReferencingTrafficIsAllowed()
+    public void InterfaceEndpointPolicies_AdmitOnlyThisAccount_WhenNoOrganizationIsGiven()
     {
-        var stack = TestStacks.Create();
-        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { AllowSelfReferencingTraffic = true });
-        var template = Template.FromStack(stack);
-        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["IpProtocol"] = "-1" });
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Network", Match.StringLikeRegexp(WarningIds.SelfReferencingTraffic));
-        Assert.DoesNotContain(TemplateJson.Resources(Examples.Default, "AWS::EC2::SecurityGroupIngress"), r => (string?)r.Resource["Properties"]!["IpProtocol"] == "-1");
+        var statement = Default.Statement("AWS::EC2::VPCEndpoint", "AllowThisAccountOnly");
+        Assert.Contains("aws:PrincipalAccount", Cfn.Text(statement, "Condition", "StringEquals"), StringComparison.Ordinal);
+        Assert.Contains("aws:ResourceAccount", Cfn.Text(statement, "Condition", "StringEqualsIfExists"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void EndpointSecurityGroup_AdmitsTheVpcCidr_OnlyWhenAsked()
+    public void InterfaceEndpointPolicies_AdmitTheOrganization_WhenOrganizationIdIsSet()
     {
-        var stack = TestStacks.Create();
-        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { AllowEndpointAccessFromVpcCidr = true });
-        Template.FromStack(stack).HasResourceProperties("AWS::EC2::SecurityGroup", new Dictionary<string, object>
-        {
-            ["SecurityGroupIngress"] = Match.ArrayWith(new object[] { Match.ObjectLike(new Dictionary<string, object> { ["FromPort"] = 443, ["CidrIp"] = Match.AnyValue() }) }),
-        });
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Network", Match.StringLikeRegexp(WarningIds.EndpointOpenToVpcCidr));
+        // GIVEN
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { OrganizationId = "o-a1b2c3d4e5" } });
+
+        // WHEN
+        var cfn = TestStacks.Synth(stack);
+
+        // THEN
+        var statement = cfn.Statement("AWS::EC2::VPCEndpoint", "AllowThisOrganizationOnly");
+        Assert.Equal("\"o-a1b2c3d4e5\"", Cfn.Text(statement, "Condition", "StringEquals", "aws:PrincipalOrgID"));
+        Assert.Equal("\"o-a1b2c3d4e5\"", Cfn.Text(statement, "Condition", "StringEqualsIfExists", "aws:ResourceOrgID"));
+        Assert.DoesNotContain(cfn.Statements("AWS::EC2::VPCEndpoint"), s => (string?)s["Sid"] == "AllowThisAccountOnly");
     }
 
     [Fact]
-    public void S3GatewayEndpoint_IsOnEveryRouteTableWithANamedBucketPolicy_WhenEveryDefault()
+    public void EcrEndpoints_AllowImagePullFromAnyAccount_ButNoPush()
     {
-        var template = Examples.Default;
-        var gateway = TemplateJson.Resources(template, "AWS::EC2::VPCEndpoint").Select(r => r.Resource["Properties"]!)
-            .Single(p => (string?)p["VpcEndpointType"] == "Gateway");
-        Assert.Equal(TemplateJson.Resources(template, "AWS::EC2::RouteTable").Count(), gateway["RouteTableIds"]!.Count());
-        var statements = gateway["PolicyDocument"]!["Statement"]!.Children<JObject>().ToList();
-        Assert.Equal(new[] { "AllowEcrImageLayers", "AllowJumpStartCache", "AllowWorkspaceBuckets" }, statements.Select(s => (string)s["Sid"]!));
-        Assert.All(statements, s => Assert.NotEqual("\"*\"", s["Resource"]!.ToString(Newtonsoft.Json.Formatting.None)));
-        Assert.Contains("-starport-layer-bucket/*", statements[0]["Resource"]!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("jumpstart-cache-prod-", statements[1]["Resource"]!.ToString(), StringComparison.Ordinal);
-        var buckets = statements[2]["Resource"]!.ToString();
-        Assert.Contains("WorkspaceDataBucket", buckets, StringComparison.Ordinal);
-        Assert.Contains("WorkspaceModelBucket", buckets, StringComparison.Ordinal);
-        Assert.Equal("AWS::AccountId", (string?)statements[2]["Condition"]!["StringEquals"]!["aws:PrincipalAccount"]!["Ref"]);
+        var pull = Default.Statement("AWS::EC2::VPCEndpoint", "AllowImagePullFromAnyAccount");
+        var actions = Cfn.Text(pull, "Action");
+        Assert.Contains("ecr:BatchGetImage", actions, StringComparison.Ordinal);
+        Assert.DoesNotContain("ecr:PutImage", actions, StringComparison.Ordinal);
+        Assert.DoesNotContain("ecr:InitiateLayerUpload", actions, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FlowLog_CoversTheVpcIntoAnEncryptedRetainedLogGroup_WhenEveryDefault()
+    public void S3GatewayEndpoint_AdmitsTheWorkspaceBucketsAndAwsOwnedOnes_AndNothingElse()
     {
-        var template = Examples.Default;
-        template.HasResourceProperties("AWS::EC2::FlowLog", new Dictionary<string, object>
-        {
-            ["ResourceType"] = "VPC",
-            ["TrafficType"] = "ALL",
-            ["LogDestinationType"] = "cloud-watch-logs",
-        });
-        var flowLog = TemplateJson.Resources(template, "AWS::EC2::FlowLog").Single().Resource["Properties"]!;
-        var groupId = (string)flowLog["LogGroupName"]!["Ref"]!;
-        var group = (JObject)TemplateJson.Of(template)["Resources"]![groupId]!;
+        var statements = Default.OfType("AWS::EC2::VPCEndpoint").Single(e => (string?)e.Resource["Properties"]!["VpcEndpointType"] == "Gateway").Resource;
+        var sids = Cfn.At(statements, "Properties", "PolicyDocument", "Statement").AsArray().Select(s => (string?)s!["Sid"]).ToList();
+        Assert.Equal(new[] { "AllowEcrImageLayers", "AllowJumpStartCache", "AllowWorkspaceBuckets" }, sids.OrderBy(s => s));
+        var buckets = Default.Statement("AWS::EC2::VPCEndpoint", "AllowWorkspaceBuckets");
+        Assert.Equal(4, Cfn.At(buckets, "Resource").AsArray().Count);
+        Assert.DoesNotContain("s3:*", Cfn.Text(buckets, "Action"), StringComparison.Ordinal);
+        Assert.Contains("starport-layer-bucket", Cfn.Text(Default.Statement("AWS::EC2::VPCEndpoint", "AllowEcrImageLayers"), "Resource"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecurityGroups_AdmitOnlyHttpsFromWorkloadsToEndpoints()
+    {
+        var endpoints = Default.Resource("WorkspaceNetworkEndpointSecurityGroup");
+        Assert.Null(endpoints["Properties"]!["SecurityGroupIngress"]);
+        var ingress = Default.OfType("AWS::EC2::SecurityGroupIngress").Select(r => r.Resource).ToList();
+        var https = Assert.Single(ingress);
+        Assert.Equal(443, Cfn.Number(https, "Properties", "FromPort"));
+        Assert.Contains("WorkspaceNetworkWorkloadSecurityGroup", Cfn.Text(https, "Properties", "SourceSecurityGroupId"), StringComparison.Ordinal);
+        Assert.All(Default.OfType("AWS::EC2::SecurityGroup"), g => Assert.DoesNotContain("\"-1\"", Cfn.Text(g.Resource, "Properties"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WorkloadSecurityGroup_SendsOnlyHttps_WhenEveryDefault()
+    {
+        var egress = Default.Resource("WorkspaceNetworkWorkloadSecurityGroup")["Properties"]!["SecurityGroupEgress"]!.AsArray();
+        Assert.All(egress, rule => Assert.Equal(443, Cfn.Number(rule!, "FromPort")));
+        Assert.All(Default.OfType("AWS::EC2::SecurityGroupEgress"), r => Assert.Equal(443, Cfn.Number(r.Resource, "Properties", "FromPort")));
+    }
+
+    [Fact]
+    public void WorkloadSecurityGroup_NamesThePrefixList_WhenS3PrefixListIdIsSet()
+    {
+        // GIVEN
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { S3PrefixListId = "pl-6ea54007" } });
+
+        // THEN
+        var cfn = TestStacks.Synth(stack);
+        Assert.DoesNotContain("0.0.0.0/0", Cfn.Text(cfn.Resource("WorkspaceNetworkWorkloadSecurityGroup"), "Properties"), StringComparison.Ordinal);
+        cfn.Template.HasResourceProperties("AWS::EC2::SecurityGroupEgress", new Dictionary<string, object> { ["DestinationPrefixListId"] = "pl-6ea54007", ["FromPort"] = 443 });
+    }
+
+    [Fact]
+    public void SelfReferencingTraffic_OpensTheGroupToItself_AndWarns_WhenAllowed()
+    {
+        // GIVEN
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { AllowSelfReferencingTraffic = true } });
+
+        // THEN
+        TestStacks.Synth(stack).Template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["IpProtocol"] = "-1" });
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.SelfReferencingTraffic, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Warnings_AreNone_WhenEveryDefault()
+    {
+        Assert.Empty(TestStacks.Warnings(Shared.DefaultStack));
+        Assert.Empty(TestStacks.Errors(Shared.DefaultStack));
+    }
+
+    [Fact]
+    public void EndpointSecurityGroup_AdmitsTheVpcCidr_AndWarns_WhenAllowEndpointAccessFromVpcCidr()
+    {
+        // GIVEN
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { AllowEndpointAccessFromVpcCidr = true } });
+
+        // THEN
+        Assert.Contains("CidrBlock", Cfn.Text(TestStacks.Synth(stack).Resource("WorkspaceNetworkEndpointSecurityGroup"), "Properties", "SecurityGroupIngress"), StringComparison.Ordinal);
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.EndpointOpenToVpcCidr, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RemovedEndpoint_IsLeftOut_AndWarns()
+    {
+        // GIVEN
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { RemovedInterfaceEndpoints = new[] { InterfaceEndpointService.Monitoring } } });
+
+        // THEN
+        Assert.Equal(7, TestStacks.Synth(stack).OfType("AWS::EC2::VPCEndpoint").Count(e => (string?)e.Resource["Properties"]!["VpcEndpointType"] == "Interface"));
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.OptionalEndpointRemoved, StringComparison.Ordinal) && w.Contains("monitoring", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddInterfaceEndpoint_IsIdempotent_AndRejectsARemovedOne()
+    {
+        // GIVEN
+        var (stack, workspace) = TestStacks.Workspace(new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { RemovedInterfaceEndpoints = new[] { InterfaceEndpointService.SageMakerRuntime } } });
+
+        // WHEN
+        var first = workspace.Network.AddInterfaceEndpoint(InterfaceEndpointService.Ssm);
+        var second = workspace.Network.AddInterfaceEndpoint(InterfaceEndpointService.Ssm);
+        var error = Assert.Throws<ArgumentException>(() => workspace.Network.AddInterfaceEndpoint(InterfaceEndpointService.SageMakerRuntime));
+
+        // THEN
+        Assert.Same(first, second);
+        Assert.Contains("RemovedInterfaceEndpoints", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FlowLogs_CoverTheVpc_IntoAnEncryptedRetainedLogGroup()
+    {
+        var (_, flowLog) = Default.Single("AWS::EC2::FlowLog");
+        Assert.Equal("\"VPC\"", Cfn.Text(flowLog, "Properties", "ResourceType"));
+        Assert.Equal("\"ALL\"", Cfn.Text(flowLog, "Properties", "TrafficType"));
+        var group = Default.Resource("WorkspaceNetworkFlowLogGroup");
+        Assert.Contains("WorkspaceKeysLogsKey", Cfn.Text(group, "Properties", "KmsKeyId"), StringComparison.Ordinal);
+        Assert.Equal(365, Cfn.Number(group, "Properties", "RetentionInDays"));
         Assert.Equal("Retain", (string?)group["DeletionPolicy"]);
-        Assert.Equal("Retain", (string?)group["UpdateReplacePolicy"]);
-        Assert.Equal(365, (int)group["Properties"]!["RetentionInDays"]!);
-        Assert.StartsWith("WorkspaceKeysLogsKey", (string)group["Properties"]!["KmsKeyId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void PrivateNetwork_CreatesItsOwnFlowLogsKey_WhenUsedAlone()
+    public void BroughtVpc_IsUsed_WithItsIsolatedSubnets_AndNoNewVpc()
     {
-        var template = TestStacks.Synth(scope => _ = new PrivateNetwork(scope, "Network"));
-        template.ResourceCountIs("AWS::KMS::Key", 1);
-        template.HasResource("AWS::KMS::Key", new Dictionary<string, object>
-        {
-            ["DeletionPolicy"] = "Retain",
-            ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["EnableKeyRotation"] = true }),
-        });
-        template.ResourceCountIs("AWS::EC2::FlowLog", 1);
-    }
-
-    [Fact]
-    public void BroughtVpc_IsUsedWithAWarning_WhenItHasPublicSubnets()
-    {
+        // GIVEN
         var stack = TestStacks.Create();
         var vpc = new Vpc(stack, "Existing", new VpcProps
         {
-            MaxAzs = 2,
-            NatGateways = 1,
-            RestrictDefaultSecurityGroup = false,
-            SubnetConfiguration = new ISubnetConfiguration[]
-            {
-                new SubnetConfiguration { Name = "Public", SubnetType = SubnetType.PUBLIC },
-                new SubnetConfiguration { Name = "Private", SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
-            },
+            NatGateways = 0, MaxAzs = 2, CreateInternetGateway = false,
+            SubnetConfiguration = new ISubnetConfiguration[] { new SubnetConfiguration { Name = "Isolated", SubnetType = SubnetType.PRIVATE_ISOLATED } },
         });
-        var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Vpc = vpc });
-        Assert.Same(vpc, workspace.Vpc);
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Network", Match.StringLikeRegexp("public subnets; the workloads run in private subnets with egress.*" + WarningIds.VpcHasInternetPath));
-        var endpoint = TemplateJson.Resources(Template.FromStack(stack), "AWS::EC2::VPCEndpoint").Select(r => r.Resource["Properties"]!)
-            .First(p => (string?)p["VpcEndpointType"] == "Interface");
-        Assert.All(endpoint["SubnetIds"]!.Children(), s => Assert.Contains("PrivateSubnet", (string)s["Ref"]!, StringComparison.Ordinal));
+
+        // WHEN
+        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { Vpc = vpc } });
+
+        // THEN
+        var cfn = TestStacks.Synth(stack);
+        cfn.Template.ResourceCountIs("AWS::EC2::VPC", 1);
+        Assert.DoesNotContain(TestStacks.Warnings(stack), w => w.Contains(WarningIds.VpcHasInternetPath, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void BroughtVpc_Throws_WhenItHasOnlyPublicSubnets()
+    public void BroughtVpc_Warns_WhenWorkloadsMustRunInPrivateSubnetsWithEgress()
     {
+        // GIVEN
         var stack = TestStacks.Create();
-        var vpc = Vpc.FromVpcAttributes(stack, "PublicOnly", new VpcAttributes
-        {
-            VpcId = "vpc-0123456789abcdef0",
-            AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },
-            PublicSubnetIds = new[] { "subnet-0a", "subnet-0b" },
-        });
-        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Vpc = vpc }));
-        Assert.Contains("Vpc: received 'TestStack/PublicOnly'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("at least two zones", error.Message, StringComparison.Ordinal);
+        var vpc = new Vpc(stack, "Existing", new VpcProps { NatGateways = 1, MaxAzs = 2 });
+
+        // WHEN
+        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { Vpc = vpc } });
+
+        // THEN
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.VpcHasInternetPath, StringComparison.Ordinal) && w.Contains("public subnets", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void BroughtVpc_UsesIsolatedSubnets_WhenItHasThem()
+    public void BroughtVpc_IsRejected_WhenItsSubnetsHaveNoRouteTables()
     {
+        // GIVEN
         var stack = TestStacks.Create();
-        var vpc = Vpc.FromVpcAttributes(stack, "Isolated", new VpcAttributes
+        var vpc = Vpc.FromVpcAttributes(stack, "Imported", new VpcAttributes
         {
-            VpcId = "vpc-0123456789abcdef0",
-            AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },
-            IsolatedSubnetIds = new[] { "subnet-0a", "subnet-0b" },
-            IsolatedSubnetRouteTableIds = new[] { "rtb-0a", "rtb-0b" },
+            VpcId = "vpc-0123456789abcdef0", AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },
+            IsolatedSubnetIds = new[] { "subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2" },
         });
-        var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Vpc = vpc });
-        Assert.Equal(new[] { "subnet-0a", "subnet-0b" }, workspace.Network.SubnetIds);
-        AssertAnnotations.FromStack(stack).HasNoWarning("*", Match.StringLikeRegexp(WarningIds.VpcHasInternetPath));
-        Template.FromStack(stack).HasResourceProperties("AWS::EC2::VPCEndpoint", new Dictionary<string, object>
-        {
-            ["VpcEndpointType"] = "Gateway",
-            ["RouteTableIds"] = new[] { "rtb-0a", "rtb-0b" },
-        });
+
+        // WHEN
+        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { Vpc = vpc } }));
+
+        // THEN
+        Assert.Contains("IsolatedSubnetRouteTableIds", error.Message, StringComparison.Ordinal);
+        Assert.Null(stack.Node.TryFindChild("Workspace"));
     }
 
     [Theory]
-    [InlineData("10.0.0.0/33", null, null, "VpcCidr: received '10.0.0.0/33'")]
-    [InlineData("not-a-cidr", null, null, "VpcCidr: received 'not-a-cidr'")]
-    [InlineData("10.0.0.0/26", null, null, "VpcCidr: received '10.0.0.0/26'. Use a prefix from /16 to /24")]
-    [InlineData("10.0.0.0/24", 24, null, "SubnetCidrMask: received 24")]
-    [InlineData("10.0.0.0/24", 25, 3, "VpcCidr: received '10.0.0.0/24'. A /24 holds 2 subnet(s) of /25 but 3 zones need 3")]
-    [InlineData(null, null, 1, "AvailabilityZoneCount: received 1")]
-    public void Network_Throws_WhenTheShapeIsInvalid(string? cidr, int? mask, int? zones, string expected)
-    {
-        var stack = TestStacks.Create();
-        var error = Assert.Throws<ArgumentException>(() => new PrivateNetwork(stack, "Network", new PrivateNetworkProps
-        {
-            VpcCidr = cidr,
-            SubnetCidrMask = mask,
-            AvailabilityZoneCount = zones,
-        }));
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-        Assert.Null(stack.Node.TryFindChild("Network"));
-    }
-
-    [Fact]
-    public void Network_Throws_WhenThreeZonesAreAskedOfAStackWithoutRegion()
-    {
-        var stack = TestStacks.Create(fixedEnvironment: false);
-        var error = Assert.Throws<ArgumentException>(() => new PrivateNetwork(stack, "Network", new PrivateNetworkProps { AvailabilityZoneCount = 3 }));
-        Assert.Contains("set AvailabilityZones", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Network_UsesNamedZones_WhenAvailabilityZonesAreGiven()
-    {
-        var template = TestStacks.Synth(scope => _ = new PrivateNetwork(scope, "Network", new PrivateNetworkProps
-        {
-            AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b", "eu-west-1c" },
-        }));
-        template.ResourceCountIs("AWS::EC2::Subnet", 3);
-        template.HasResourceProperties("AWS::EC2::Subnet", new Dictionary<string, object> { ["AvailabilityZone"] = "eu-west-1c" });
-    }
-
-    [Fact]
-    public void Network_Throws_WhenOrganizationOrPrefixListIdsAreMalformed()
+    [InlineData("10.0.0.1/16", null, null, "VpcCidr: received '10.0.0.1/16'")]
+    [InlineData("10.0.0.0/12", null, null, "VpcCidr: received '10.0.0.0/12'. Use a prefix from /16 to /24")]
+    [InlineData(null, 1, null, "AvailabilityZoneCount: received 1")]
+    [InlineData(null, null, 30, "SubnetCidrMask: received 30")]
+    public void NewVpc_IsRejected_WithTheProperty_WhenItsShapeIsInvalid(string? cidr, int? zones, int? mask, string expected)
     {
         var stack = TestStacks.Create();
         var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
         {
-            OrganizationId = "my-org",
-            S3PrefixListId = "s3",
+            Network = new PrivateNetworkProps { VpcCidr = cidr, AvailabilityZoneCount = zones, SubnetCidrMask = mask },
         }));
-        Assert.Contains("OrganizationId: received 'my-org'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("S3PrefixListId: received 's3'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid props for construct 'TestStack/Workspace'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewVpc_IsRejected_WhenItsCidrIsAToken()
+    {
+        var stack = TestStacks.Create();
+        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { VpcCidr = new CfnParameter(stack, "Cidr").ValueAsString },
+        }));
+        Assert.Contains("VpcCidr: received 'a token'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zones_AreRejected_WhenTheyNameTwoRegionsANullOrAnotherRegion()
+    {
+        var stack = TestStacks.Create();
+        var twoRegions = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "A", new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { AvailabilityZones = new[] { "eu-west-1a", "us-east-1a" } },
+        }));
+        var withNull = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "B", new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { AvailabilityZones = new[] { "eu-west-1a", null! } },
+        }));
+        Assert.Contains("Name zones of one region", twoRegions.Message, StringComparison.Ordinal);
+        Assert.Contains("AvailabilityZones: received a list with an empty (null) entry", withNull.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("org-1234", null, "OrganizationId: received 'org-1234'")]
+    [InlineData(null, "prefix", "S3PrefixListId: received 'prefix'")]
+    public void NetworkIds_AreRejected_WhenMalformed(string? organization, string? prefixList, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { OrganizationId = organization, S3PrefixListId = prefixList },
+        }));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Endpoints_AreRejected_WhenAMandatoryOneIsRemovedOrOneIsAddedTwice()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps
+            {
+                RemovedInterfaceEndpoints = new[] { InterfaceEndpointService.Sts },
+                AdditionalInterfaceEndpoints = new[] { InterfaceEndpointService.Ssm, InterfaceEndpointService.Ssm },
+            },
+        }));
+        Assert.Contains("RemovedInterfaceEndpoints: received 'sts'. This endpoint cannot be removed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AdditionalInterfaceEndpoints: received 'ssm'. List each endpoint once.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_FindsEndpointsByName_AndNamesTheKnownOnes_WhenUnknown()
+    {
+        Assert.Same(InterfaceEndpointService.Ssm, InterfaceEndpointService.FromName("ssm"));
+        var error = Assert.Throws<ArgumentException>(() => InterfaceEndpointService.FromName("nope"));
+        Assert.Contains("sagemaker.api", error.Message, StringComparison.Ordinal);
     }
 }

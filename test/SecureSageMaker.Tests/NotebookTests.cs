@@ -1,134 +1,87 @@
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using Newtonsoft.Json.Linq;
-using SecureSageMaker.Notebooks;
+using SecureSageMaker.Guardrails;
 using Xunit;
-using AssertAnnotations = Amazon.CDK.Assertions.Annotations;
 
 namespace SecureSageMaker.Tests;
 
 public class NotebookTests
 {
+    private static readonly Lazy<(Amazon.CDK.Stack Stack, Cfn Cfn)> Notebook = new(() =>
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        _ = workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { NotebookInstanceName = "research" });
+        return (stack, TestStacks.Synth(stack));
+    });
+
+    private static System.Text.Json.Nodes.JsonObject Instance => Notebook.Value.Cfn.Single("AWS::SageMaker::NotebookInstance").Resource;
+
     [Fact]
     public void Notebook_IsLockedDown_WhenEveryDefault()
     {
-        var notebook = (JObject)TemplateJson.Resources(Examples.Full, "AWS::SageMaker::NotebookInstance").Single().Resource["Properties"]!;
-        Assert.Equal("Disabled", (string?)notebook["DirectInternetAccess"]);
-        Assert.Equal("Disabled", (string?)notebook["RootAccess"]);
-        Assert.Equal("notebook-al2023-v1", (string?)notebook["PlatformIdentifier"]);
-        Assert.Equal("2", (string?)notebook["InstanceMetadataServiceConfiguration"]!["MinimumInstanceMetadataServiceVersion"]);
-        Assert.StartsWith("WorkspaceKeysDataKey", (string)notebook["KmsKeyId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.StartsWith("WorkspaceNetworkVpcIsolatedSubnet", (string)notebook["SubnetId"]!["Ref"]!, StringComparison.Ordinal);
-        Assert.StartsWith("WorkspaceNetworkWorkloadSecurityGroup", (string)notebook["SecurityGroupIds"]![0]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Equal(20, (int)notebook["VolumeSizeInGB"]!);
-        Assert.Null(notebook["LifecycleConfigName"]);
+        var p = Cfn.At(Instance, "Properties");
+        Assert.Equal("\"Disabled\"", Cfn.Text(p, "DirectInternetAccess"));
+        Assert.Equal("\"Disabled\"", Cfn.Text(p, "RootAccess"));
+        Assert.Contains("WorkspaceKeysDataKey", Cfn.Text(p, "KmsKeyId"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceNetworkVpcIsolatedSubnet", Cfn.Text(p, "SubnetId"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceNetworkWorkloadSecurityGroup", Cfn.Text(p, "SecurityGroupIds"), StringComparison.Ordinal);
+        Assert.Equal("\"notebook-al2023-v1\"", Cfn.Text(p, "PlatformIdentifier"));
+        Assert.Equal("\"2\"", Cfn.Text(p, "InstanceMetadataServiceConfiguration", "MinimumInstanceMetadataServiceVersion"));
+        Assert.Equal("\"ml.t3.medium\"", Cfn.Text(p, "InstanceType"));
+        Assert.Null(p["LifecycleConfigName"]);
     }
 
     [Fact]
-    public void Notebook_BringsTheNotebookEndpoint_WhenAdded()
+    public void Notebook_BringsTheNotebookEndpoint_LimitedToPresignedUrls()
     {
-        var notebookEndpoint = TemplateJson.Resources(Examples.Full, "AWS::EC2::VPCEndpoint").Select(r => r.Resource["Properties"]!)
-            .Single(p => p["ServiceName"]!.ToString().Contains(".notebook", StringComparison.Ordinal));
-        Assert.Contains("aws.sagemaker.", notebookEndpoint["ServiceName"]!.ToString(), StringComparison.Ordinal);
-        var statement = Assert.Single(notebookEndpoint["PolicyDocument"]!["Statement"]!.Children());
-        Assert.Equal("sagemaker:CreatePresignedNotebookInstanceUrl", (string?)statement["Action"]);
-        Assert.DoesNotContain(TemplateJson.Resources(Examples.Default, "AWS::EC2::VPCEndpoint"),
-            r => r.Resource["Properties"]!["ServiceName"]!.ToString().Contains(".notebook", StringComparison.Ordinal));
+        var statement = Notebook.Value.Cfn.Statement("AWS::EC2::VPCEndpoint", "AllowPresignedNotebookUrlsOfThisAccount");
+        Assert.Equal("\"sagemaker:CreatePresignedNotebookInstanceUrl\"", Cfn.Text(statement, "Action"));
     }
 
     [Fact]
-    public void NotebookRole_IsLeastPrivilegeUnderTheGuardrails_Always()
+    public void NotebookRole_IsLeastPrivilege_PassesOnlyTheJobRole()
     {
-        var roles = TemplateJson.Resources(Examples.Full, "AWS::IAM::Role").ToList();
-        foreach (var (_, role) in roles)
-        {
-            Assert.DoesNotContain("FullAccess", role["Properties"]!["ManagedPolicyArns"]?.ToString() ?? string.Empty, StringComparison.Ordinal);
-        }
-
-        foreach (var statement in TemplateJson.Statements(Examples.Full, "AWS::IAM::Policy", "PolicyDocument"))
-        {
-            var actions = statement["Action"]!.Type == JTokenType.Array ? statement["Action"]!.Values<string>().ToList() : new List<string?> { (string?)statement["Action"] };
-            Assert.DoesNotContain("sagemaker:*", actions);
-            Assert.DoesNotContain("*", actions);
-        }
-
-        var guardrail = TemplateJson.Resources(Examples.Full, "AWS::IAM::ManagedPolicy").Single(p => p.Id.StartsWith("WorkspaceGuardrailPolicy", StringComparison.Ordinal));
-        var attachedRoles = guardrail.Resource["Properties"]!["Roles"]!.Children().Select(r => (string)r["Ref"]!).ToList();
-        Assert.Equal(roles.Count, attachedRoles.Count);
+        var statements = Notebook.Value.Cfn.Statements("AWS::IAM::Policy");
+        var pass = statements.Single(s => (string?)s["Sid"] == "PassTheJobRoleToSageMaker" && s.ToJsonString().Contains("WorkspaceJobRole", StringComparison.Ordinal) && Cfn.Text(s, "Resource").Contains("WorkspaceJobRole", StringComparison.Ordinal));
+        Assert.Equal("\"sagemaker.amazonaws.com\"", Cfn.Text(pass, "Condition", "StringEquals", "iam:PassedToService"));
+        Assert.DoesNotContain(statements, s => Cfn.Text(s, "Action").Contains("sagemaker:*", StringComparison.Ordinal));
+        Assert.Empty(TestStacks.Errors(Notebook.Value.Stack));
     }
 
     [Fact]
-    public void LifecycleConfig_RaisesAWarning_WhenScriptsAreGiven()
+    public void LifecycleScripts_RunAsRoot_AndWarn_WhenGiven()
     {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
-        _ = workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { OnStartScript = "#!/bin/bash\necho start" });
-        Template.FromStack(stack).ResourceCountIs("AWS::SageMaker::NotebookInstanceLifecycleConfig", 1);
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace/Notebook", Match.StringLikeRegexp(WarningIds.NotebookLifecycleRunsAsRoot));
+        // GIVEN
+        var (stack, workspace) = TestStacks.Workspace();
+
+        // WHEN
+        _ = workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { OnStartScript = "echo start" });
+
+        // THEN
+        TestStacks.Synth(stack).Template.ResourceCountIs("AWS::SageMaker::NotebookInstanceLifecycleConfig", 1);
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.NotebookLifecycleRunsAsRoot, StringComparison.Ordinal));
+        Assert.Empty(TestStacks.Errors(stack));
     }
 
     [Theory]
-    [InlineData("t3.medium", null, null, "InstanceType: received 't3.medium'")]
-    [InlineData(null, 4, null, "VolumeSizeInGb: received 4. Use a value from 5 to 16384.")]
-    [InlineData(null, 16385, null, "VolumeSizeInGb: received 16385")]
-    [InlineData(null, null, "bad_name", "NotebookInstanceName: received 'bad_name'")]
-    [InlineData(null, null, "this-name-is-far-too-long-for-sagemaker-which-allows-sixty-three-c", "NotebookInstanceName: received")]
-    public void Notebook_Throws_WhenPropsAreInvalid(string? type, int? volume, string? name, string expected)
+    [InlineData("ml.banana.huge", "SageMaker has no such instance type")]
+    [InlineData("ml.m5.huge", "SageMaker has no such size in this family")]
+    public void InstanceType_IsRejected_WhenSageMakerHasNoSuchType(string type, string expected)
     {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
+        var (_, workspace) = TestStacks.Workspace();
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { InstanceType = type }));
+        Assert.Contains("InstanceType: received '" + type + "'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Props_AreRejected_WithEveryProblem()
+    {
+        var (_, workspace) = TestStacks.Workspace();
         var error = Assert.Throws<ArgumentException>(() => workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps
         {
-            InstanceType = type,
-            VolumeSizeInGb = volume,
-            NotebookInstanceName = name,
+            NotebookInstanceName = "bad_name", VolumeSizeInGb = 1, OnCreateScript = "  ",
         }));
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-        Assert.Null(workspace.Node.TryFindChild("Notebook"));
-    }
-
-    [Fact]
-    public void PresignedUrlPolicy_DeniesUnlessCompanyCidrOrWorkspaceEndpoint_WhenCidrsAreGiven()
-    {
-        var statement = TemplateJson.Statement(Examples.Full, "AWS::IAM::ManagedPolicy", "PolicyDocument", "DenyPresignedUrlsOutsideCompanyNetwork");
-        Assert.Equal("Deny", (string?)statement["Effect"]);
-        Assert.Equal(new[] { "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreatePresignedDomainUrl" }, statement["Action"]!.Values<string>());
-        Assert.Equal(new[] { "203.0.113.0/24", "198.51.100.0/24" }, statement["Condition"]!["NotIpAddressIfExists"]!["aws:SourceIp"]!.Values<string>());
-        Assert.StartsWith("WorkspaceNetworkSageMakerApiEndpoint", (string)statement["Condition"]!["StringNotEqualsIfExists"]!["aws:SourceVpce"]!["Ref"]!, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void PresignedUrlPolicy_AdmitsOnlyTheWorkspaceEndpoint_WhenNoCidrsAreGiven()
-    {
-        var statement = TemplateJson.Statement(Examples.Default, "AWS::IAM::ManagedPolicy", "PolicyDocument", "DenyPresignedUrlsOutsideCompanyNetwork");
-        Assert.Null(statement["Condition"]!["NotIpAddressIfExists"]);
-        Assert.NotNull(statement["Condition"]!["StringNotEqualsIfExists"]!["aws:SourceVpce"]);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("203.0.113.0")]
-    [InlineData("203.0.113.7/24")]
-    public void PresignedUrlAllowedCidrs_Throws_WhenMalformedOrEmpty(string cidr)
-    {
-        var stack = TestStacks.Create();
-        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PresignedUrlAllowedCidrs = new[] { cidr } }));
-        Assert.Contains("PresignedUrlAllowedCidrs: received '" + cidr + "'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ExecutionRoles_UseTheDataKeyOnlyThroughSageMakerS3AndEc2_Always()
-    {
-        var kms = TemplateJson.Statements(Examples.Full, "AWS::IAM::Policy", "PolicyDocument")
-            .Where(s => s["Action"]!.ToString().Contains("kms:CreateGrant", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(kms);
-        Assert.All(kms, s =>
-        {
-            Assert.StartsWith("WorkspaceKeysDataKey", (string)s["Resource"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-            var services = s["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToString();
-            Assert.Contains("sagemaker.", services, StringComparison.Ordinal);
-            Assert.Contains("s3.", services, StringComparison.Ordinal);
-            Assert.Contains("ec2.", services, StringComparison.Ordinal);
-        });
+        Assert.Contains("NotebookInstanceName: received 'bad_name'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("VolumeSizeInGb: received 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OnCreateScript: received", error.Message, StringComparison.Ordinal);
     }
 }

@@ -19,12 +19,12 @@ public class StableIdsTests
     {
         "WorkspaceAccessLogsBucketBC220977", "WorkspaceDataBucket87A1AC05", "WorkspaceModelBucket69F3799F",
         "WorkspaceKeysDataKey2DDB8122", "WorkspaceKeysLogsKey5EFE3AA1",
-        "WorkspaceNetworkFlowLogGroupF52A8A95", "WorkspaceProcessingJobsLogGroup7FF402B0", "WorkspaceTrainingJobsLogGroupD928A9AE",
+        "WorkspaceNetworkFlowLogGroupF52A8A95", "WorkspaceNetworkDnsFirewallQueryLogGroup594DCE4F",
     };
 
     private static readonly string[] FullOnlyIds =
     {
-        "WorkspaceEndpointLogGroup28967535", "WorkspaceProcessingStateMachineLogGroup12A1F648", "WorkspaceTrainingStateMachineLogGroup975A6717",
+        "WorkspaceProcessingStateMachineLogGroup12A1F648", "WorkspaceTrainingStateMachineLogGroup975A6717",
         "WorkspaceStudio5A535362", "WorkspaceStudioUserDataScientist297A1509",
     };
 
@@ -33,6 +33,10 @@ public class StableIdsTests
 
     [Fact]
     public void StatefulLogicalIds_AreStable_InTheFullStack() => AssertStable(Examples.Full, DefaultIds.Concat(FullOnlyIds).ToArray());
+
+    [Fact]
+    public void StatefulLogicalIds_AreStable_InTheHostingStack() =>
+        AssertStable(Amazon.CDK.Assertions.Template.FromStack(Examples.HostingStack), new[] { "EndpointLogGroup15F89CA5" });
 
     private static void AssertStable(Template template, string[] expected)
     {

@@ -1,189 +1,192 @@
 using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.S3;
-using Newtonsoft.Json.Linq;
-using SecureSageMaker.Storage;
 using Xunit;
-using AssertAnnotations = Amazon.CDK.Assertions.Annotations;
 
 namespace SecureSageMaker.Tests;
 
 public class StorageTests
 {
-    private static JObject Bucket(Template template, string idPrefix) =>
-        TemplateJson.Resources(template, "AWS::S3::Bucket").Single(b => b.Id.StartsWith(idPrefix, StringComparison.Ordinal)).Resource;
+    private static Cfn Default => Shared.DefaultCfn;
 
-    private static List<JObject> PolicyOf(Template template, string bucketIdPrefix) =>
-        TemplateJson.Resources(template, "AWS::S3::BucketPolicy")
-            .Single(p => ((string)p.Resource["Properties"]!["Bucket"]!["Ref"]!).StartsWith(bucketIdPrefix, StringComparison.Ordinal))
-            .Resource["Properties"]!["PolicyDocument"]!["Statement"]!.Children<JObject>().ToList();
+    private static System.Text.Json.Nodes.JsonObject DataBucket => Default.Resource("WorkspaceDataBucket");
 
-    [Theory]
-    [InlineData("WorkspaceDataBucket")]
-    [InlineData("WorkspaceModelBucket")]
-    public void DataBuckets_UseSseKmsWithTheDataKeyAndBucketKeys_WhenEveryDefault(string bucket)
-    {
-        var properties = Bucket(Examples.Default, bucket)["Properties"]!;
-        var rule = properties["BucketEncryption"]!["ServerSideEncryptionConfiguration"]![0]!;
-        Assert.Equal("aws:kms", (string?)rule["ServerSideEncryptionByDefault"]!["SSEAlgorithm"]);
-        Assert.StartsWith("WorkspaceKeysDataKey", (string)rule["ServerSideEncryptionByDefault"]!["KMSMasterKeyID"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.True((bool)rule["BucketKeyEnabled"]!);
-    }
+    private static System.Text.Json.Nodes.JsonObject DataPolicy => Default.OfType("AWS::S3::BucketPolicy").Single(p => Cfn.Text(p.Resource, "Properties", "Bucket").Contains("WorkspaceDataBucket", StringComparison.Ordinal)).Resource;
+
+    private static System.Text.Json.Nodes.JsonObject DataStatement(string sid) =>
+        Cfn.At(DataPolicy, "Properties", "PolicyDocument", "Statement").AsArray().Single(s => (string?)s!["Sid"] == sid)!.AsObject();
 
     [Fact]
-    public void EveryBucket_BlocksPublicAccessIsVersionedOwnerEnforcedAndRetained_WhenEveryDefault()
+    public void DataBucket_IsKmsEncryptedPrivateVersionedAndRetained_WhenEveryDefault()
     {
-        var buckets = TemplateJson.Resources(Examples.Default, "AWS::S3::Bucket").ToList();
-        Assert.Equal(3, buckets.Count);
-        foreach (var (_, bucket) in buckets)
+        var sse = Cfn.At(DataBucket, "Properties", "BucketEncryption", "ServerSideEncryptionConfiguration", 0);
+        Assert.Equal("\"aws:kms\"", Cfn.Text(sse, "ServerSideEncryptionByDefault", "SSEAlgorithm"));
+        Assert.Contains("WorkspaceKeysDataKey", Cfn.Text(sse, "ServerSideEncryptionByDefault", "KMSMasterKeyID"), StringComparison.Ordinal);
+        Assert.Equal("true", Cfn.Text(sse, "BucketKeyEnabled"));
+        foreach (var block in new[] { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" })
         {
-            var p = bucket["Properties"]!;
-            foreach (var setting in new[] { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" })
-            {
-                Assert.True((bool)p["PublicAccessBlockConfiguration"]![setting]!, setting);
-            }
-
-            Assert.Equal("Enabled", (string?)p["VersioningConfiguration"]!["Status"]);
-            Assert.Equal("BucketOwnerEnforced", (string?)p["OwnershipControls"]!["Rules"]![0]!["ObjectOwnership"]);
-            Assert.Equal("Retain", (string?)bucket["DeletionPolicy"]);
-            Assert.Equal("Retain", (string?)bucket["UpdateReplacePolicy"]);
+            Assert.Equal("true", Cfn.Text(DataBucket, "Properties", "PublicAccessBlockConfiguration", block));
         }
-    }
 
-    [Theory]
-    [InlineData("WorkspaceDataBucket", "DataBucket/")]
-    [InlineData("WorkspaceModelBucket", "ModelBucket/")]
-    public void DataBuckets_LogAccessToTheAccessLogsBucket_WhenEveryDefault(string bucket, string prefix)
-    {
-        var logging = Bucket(Examples.Default, bucket)["Properties"]!["LoggingConfiguration"]!;
-        Assert.StartsWith("WorkspaceAccessLogsBucket", (string)logging["DestinationBucketName"]!["Ref"]!, StringComparison.Ordinal);
-        Assert.Equal(prefix, (string?)logging["LogFilePrefix"]);
+        Assert.Equal("\"Enabled\"", Cfn.Text(DataBucket, "Properties", "VersioningConfiguration", "Status"));
+        Assert.Equal("\"BucketOwnerEnforced\"", Cfn.Text(DataBucket, "Properties", "OwnershipControls", "Rules", 0, "ObjectOwnership"));
+        Assert.Equal("Retain", (string?)DataBucket["DeletionPolicy"]);
+        Assert.Equal("Retain", (string?)DataBucket["UpdateReplacePolicy"]);
     }
 
     [Fact]
-    public void AccessLogsBucket_UsesSseS3AndAdmitsOnlyLogDeliveryFromTheWorkspaceBuckets_WhenEveryDefault()
+    public void DataBucket_AbortsIncompleteUploads_AndNotifiesEventBridge_WithoutACustomResource()
     {
-        var bucket = Bucket(Examples.Default, "WorkspaceAccessLogsBucket")["Properties"]!;
-        Assert.Equal("AES256", (string?)bucket["BucketEncryption"]!["ServerSideEncryptionConfiguration"]![0]!["ServerSideEncryptionByDefault"]!["SSEAlgorithm"]);
-        Assert.Null(bucket["LoggingConfiguration"]);
-        var delivery = PolicyOf(Examples.Default, "WorkspaceAccessLogsBucket").Single(s => (string?)s["Sid"] == "AllowServerAccessLogDelivery");
-        Assert.Equal("logging.s3.amazonaws.com", (string?)delivery["Principal"]!["Service"]);
-        Assert.Equal("s3:PutObject", (string?)delivery["Action"]);
-        Assert.Equal("AWS::AccountId", (string?)delivery["Condition"]!["StringEquals"]!["aws:SourceAccount"]!["Ref"]);
-        Assert.Equal(2, delivery["Condition"]!["ArnLike"]!["aws:SourceArn"]!.Count());
-    }
-
-    [Theory]
-    [InlineData("WorkspaceAccessLogsBucket")]
-    [InlineData("WorkspaceDataBucket")]
-    [InlineData("WorkspaceModelBucket")]
-    public void EveryBucketPolicy_DeniesPlainHttpAndOldTls_WhenEveryDefault(string bucket)
-    {
-        var statements = PolicyOf(Examples.Default, bucket);
-        Assert.Contains(statements, s => (string?)s["Effect"] == "Deny" && (string?)s["Condition"]?["Bool"]?["aws:SecureTransport"] == "false"
-            && (string?)s["Action"] == "s3:*");
-        Assert.Contains(statements, s => (string?)s["Effect"] == "Deny" && (double?)s["Condition"]?["NumericLessThan"]?["s3:TlsVersion"] == 1.2);
-    }
-
-    [Theory]
-    [InlineData("WorkspaceDataBucket")]
-    [InlineData("WorkspaceModelBucket")]
-    public void DataBucketPolicies_DenyUploadsWithAnotherAlgorithmOrKey_WhenEveryDefault(string bucket)
-    {
-        var statements = PolicyOf(Examples.Default, bucket);
-        var algorithm = statements.Single(s => (string?)s["Sid"] == "DenyOtherEncryptionAlgorithms");
-        Assert.Equal("Deny", (string?)algorithm["Effect"]);
-        Assert.Equal("s3:PutObject", (string?)algorithm["Action"]);
-        Assert.Equal("aws:kms", (string?)algorithm["Condition"]!["StringNotEquals"]!["s3:x-amz-server-side-encryption"]);
-        Assert.Equal("false", (string?)algorithm["Condition"]!["Null"]!["s3:x-amz-server-side-encryption"]);
-
-        var key = statements.Single(s => (string?)s["Sid"] == "DenyOtherKmsKeys");
-        Assert.Equal("Deny", (string?)key["Effect"]);
-        Assert.StartsWith("WorkspaceKeysDataKey", (string)key["Condition"]!["StringNotEquals"]!["s3:x-amz-server-side-encryption-aws-kms-key-id"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Equal("false", (string?)key["Condition"]!["Null"]!["s3:x-amz-server-side-encryption-aws-kms-key-id"]);
-    }
-
-    [Theory]
-    [InlineData("WorkspaceDataBucket")]
-    [InlineData("WorkspaceModelBucket")]
-    public void DataBucketPolicies_DenyDataAccessOutsideTheWorkspaceEndpoint_WhenEveryDefault(string bucket)
-    {
-        var perimeter = PolicyOf(Examples.Default, bucket).Single(s => (string?)s["Sid"] == "DenyDataAccessOutsideWorkspaceNetwork");
-        Assert.Equal("Deny", (string?)perimeter["Effect"]);
-        Assert.StartsWith("WorkspaceNetworkS3Endpoint", (string)perimeter["Condition"]!["StringNotEquals"]!["aws:SourceVpce"]!["Ref"]!, StringComparison.Ordinal);
-        Assert.Equal("false", (string?)perimeter["Condition"]!["BoolIfExists"]!["aws:PrincipalIsAWSService"]);
-        Assert.Equal("false", (string?)perimeter["Condition"]!["BoolIfExists"]!["aws:ViaAWSService"]);
-        var actions = perimeter["Action"]!.Values<string>().ToList();
-        Assert.Contains("s3:GetObject*", actions);
-        Assert.Contains("s3:PutObject*", actions);
-        Assert.Contains("s3:ListBucket*", actions);
-        Assert.DoesNotContain("s3:*", actions);
-        Assert.Null(perimeter["Condition"]!["ArnNotLikeIfExists"]);
+        Assert.Equal(7, Cfn.Number(DataBucket, "Properties", "LifecycleConfiguration", "Rules", 0, "AbortIncompleteMultipartUpload", "DaysAfterInitiation"));
+        Assert.Equal("true", Cfn.Text(DataBucket, "Properties", "NotificationConfiguration", "EventBridgeConfiguration", "EventBridgeEnabled"));
+        Assert.Empty(Default.OfType("Custom::S3BucketNotifications"));
+        Assert.Empty(Default.OfType("AWS::Lambda::Function"));
     }
 
     [Fact]
-    public void DataBucketPolicies_ExemptBreakGlassPrincipals_WhenListed()
+    public void BucketPolicy_DeniesPlainHttpAndOldTls()
     {
-        var perimeter = PolicyOf(Examples.Full, "WorkspaceDataBucket").Single(s => (string?)s["Sid"] == "DenyDataAccessOutsideWorkspaceNetwork");
-        Assert.Equal(new[] { "arn:aws:iam::111122223333:role/WorkspaceBreakGlass" }, perimeter["Condition"]!["ArnNotLikeIfExists"]!["aws:PrincipalArn"]!.Values<string>());
+        var statements = Cfn.At(DataPolicy, "Properties", "PolicyDocument", "Statement").AsArray();
+        Assert.Contains(statements, s => s!.ToJsonString().Contains("\"aws:SecureTransport\":\"false\"", StringComparison.Ordinal) && (string?)s["Effect"] == "Deny");
+        Assert.Contains(statements, s => s!.ToJsonString().Contains("s3:TlsVersion", StringComparison.Ordinal) && (string?)s["Effect"] == "Deny");
+    }
+
+    [Fact]
+    public void BucketPolicy_DeniesUploadsWithAnotherAlgorithmOrKey_IncludingAwsKmsWithoutAKey()
+    {
+        Assert.Equal("\"aws:kms\"", Cfn.Text(DataStatement("DenyOtherEncryptionAlgorithms"), "Condition", "StringNotEquals", "s3:x-amz-server-side-encryption"));
+        var otherKeys = DataStatement("DenyOtherKmsKeys");
+        Assert.Contains("WorkspaceKeysDataKey", Cfn.Text(otherKeys, "Condition", "StringNotEquals", "s3:x-amz-server-side-encryption-aws-kms-key-id"), StringComparison.Ordinal);
+        Assert.Equal("\"aws:kms\"", Cfn.Text(otherKeys, "Condition", "StringEquals", "s3:x-amz-server-side-encryption"));
+    }
+
+    [Fact]
+    public void BucketPolicy_DeniesDataAccessOutsideTheWorkspaceNetwork_ExceptThroughSageMaker()
+    {
+        var perimeter = DataStatement("DenyDataAccessOutsideWorkspaceNetwork");
+        Assert.Contains("WorkspaceNetworkS3Endpoint", Cfn.Text(perimeter, "Condition", "StringNotEquals", "aws:SourceVpce"), StringComparison.Ordinal);
+        Assert.Equal("\"sagemaker.amazonaws.com\"", Cfn.Text(perimeter, "Condition", "StringNotEqualsIfExists", "aws:CalledViaFirst"));
+        Assert.DoesNotContain("aws:PrincipalIsAWSService", perimeter.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("aws:ViaAWSService", perimeter.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BucketPolicy_LetsExecutionRolesReadButNotWriteFromOutside_ForModelArtifactChecks()
+    {
+        var exempt = Cfn.Text(DataStatement("DenyDataAccessOutsideWorkspaceNetwork"), "Condition", "ArnNotLikeIfExists", "aws:PrincipalArn");
+        Assert.Contains(":role/securesagemaker/", exempt, StringComparison.Ordinal);
+        var writes = DataStatement("DenyExecutionRoleWritesOutsideWorkspaceNetwork");
+        Assert.Contains("s3:PutObject*", Cfn.Text(writes, "Action"), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3:GetObject", Cfn.Text(writes, "Action"), StringComparison.Ordinal);
+        Assert.Contains(":role/securesagemaker/", Cfn.Text(writes, "Condition", "ArnLike", "aws:PrincipalArn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BreakGlassPrincipals_AreExemptFromThePerimeter_WhenGiven()
+    {
+        // GIVEN
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { BreakGlassPrincipalArns = new[] { "arn:aws:iam::111122223333:role/Admin" } });
+
+        // THEN
+        var cfn = TestStacks.Synth(stack);
+        Assert.Contains("arn:aws:iam::111122223333:role/Admin", Cfn.Text(cfn.Statement("AWS::S3::BucketPolicy", "DenyDataAccessOutsideWorkspaceNetwork"), "Condition", "ArnNotLikeIfExists"), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("arn:aws:s3:::bucket")]
-    [InlineData("arn:aws:iam::123:role/Admin")]
-    public void BreakGlassPrincipalArns_Throws_WhenMalformed(string arn)
+    [InlineData("arn:aws:iam::111122223333:role/*", "A wildcard at the start of the name")]
+    [InlineData("arn:aws:iam::111122223333:user/a*", "A wildcard at the start of the name")]
+    [InlineData("arn:aws:iam::111122223333:role/team/*/Admin", "A wildcard in the path")]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/Admin/session", "not an STS session ARN")]
+    [InlineData("arn:aws:iam::*:role/Admin", "Use an IAM role or user ARN")]
+    [InlineData("*", "Use an IAM role or user ARN")]
+    public void BreakGlassPrincipals_AreRejected_WhenTheyWidenThePerimeter(string arn, string expected)
     {
-        var stack = TestStacks.Create();
-        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { BreakGlassPrincipalArns = new[] { arn } }));
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps { BreakGlassPrincipalArns = new[] { arn } }));
         Assert.Contains("BreakGlassPrincipalArns: received '" + arn + "'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("IAM role or user ARN", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void NoncurrentVersions_Expire_OnlyWhenAsked()
+    public void BreakGlassPrincipals_AcceptAnSsoRolePrefix()
     {
-        var full = Bucket(Examples.Full, "WorkspaceDataBucket")["Properties"]!["LifecycleConfiguration"]!["Rules"]![0]!;
-        Assert.Equal(365, (int)full["NoncurrentVersionExpiration"]!["NoncurrentDays"]!);
-        Assert.Null(Bucket(Examples.Default, "WorkspaceDataBucket")["Properties"]!["LifecycleConfiguration"]);
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            BreakGlassPrincipalArns = new[] { "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_*" },
+        });
+        Assert.NotNull(stack);
     }
 
     [Fact]
-    public void InputBuckets_AreAdmittedByTheS3EndpointWithAWarning_WhenBrought()
+    public void AccessLogsBucket_IsSseS3_WritableOnlyByS3Logging_ForTheWorkspacesBuckets()
+    {
+        var logs = Default.Resource("WorkspaceAccessLogsBucket");
+        Assert.Equal("\"AES256\"", Cfn.Text(logs, "Properties", "BucketEncryption", "ServerSideEncryptionConfiguration", 0, "ServerSideEncryptionByDefault", "SSEAlgorithm"));
+        var delivery = Default.Statement("AWS::S3::BucketPolicy", "AllowServerAccessLogDelivery");
+        Assert.Equal("\"logging.s3.amazonaws.com\"", Cfn.Text(delivery, "Principal", "Service"));
+        Assert.Equal(2, Cfn.At(delivery, "Condition", "ArnLike", "aws:SourceArn").AsArray().Count);
+        Assert.Contains("WorkspaceAccessLogsBucket", Cfn.Text(DataBucket, "Properties", "LoggingConfiguration", "DestinationBucketName"), StringComparison.Ordinal);
+        Assert.Contains("AwsSolutions-S1", Cfn.Text(logs, "Metadata", "cdk_nag"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoncurrentVersions_Expire_WhenAsked()
+    {
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { NoncurrentVersionExpiration = Duration.Days(90) });
+        Assert.Contains("\"NoncurrentDays\":90.0", Cfn.Text(TestStacks.Synth(stack).Resource("WorkspaceDataBucket"), "Properties", "LifecycleConfiguration"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoncurrentVersions_AreRejected_WhenExpiringInUnderADay()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps { NoncurrentVersionExpiration = Duration.Hours(1) }));
+        Assert.Contains("NoncurrentVersionExpiration: received '1 hour'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StandaloneBucket_HasItsOwnKey_AndWarnsWithoutAPerimeter()
+    {
+        // GIVEN
+        var stack = TestStacks.Create();
+
+        // WHEN
+        var bucket = new SecureBucket(stack, "Bucket");
+
+        // THEN
+        var cfn = TestStacks.Synth(stack);
+        Assert.Contains("BucketKey", Cfn.Text(cfn.Single("AWS::S3::Bucket").Resource, "Properties", "BucketEncryption"), StringComparison.Ordinal);
+        Assert.Equal("true", Cfn.Text(cfn.Single("AWS::KMS::Key").Resource, "Properties", "EnableKeyRotation"));
+        Assert.NotNull(bucket.EncryptionKey);
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.BucketWithoutNetworkPerimeter, StringComparison.Ordinal));
+        Assert.Empty(TestStacks.Errors(stack));
+    }
+
+    [Fact]
+    public void ServerAccessLogsBucket_IsRejected_WithAKeyOrAPerimeter()
     {
         var stack = TestStacks.Create();
-        var input = Amazon.CDK.AWS.S3.Bucket.FromBucketName(stack, "Input", "team-input-data");
-        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { InputBuckets = new[] { input } });
-        var template = Template.FromStack(stack);
-        var gateway = TemplateJson.Statement(template, "AWS::EC2::VPCEndpoint", "PolicyDocument", "AllowWorkspaceBuckets");
-        Assert.Contains("team-input-data", gateway["Resource"]!.ToString(), StringComparison.Ordinal);
-        AssertAnnotations.FromStack(stack).HasWarning("/TestStack/Workspace", Match.StringLikeRegexp(WarningIds.UnverifiedInputBucket));
+        var error = Assert.Throws<ArgumentException>(() => new SecureBucket(stack, "Logs", new SecureBucketProps
+        {
+            Kind = SecureBucketKind.ServerAccessLogs,
+            EncryptionKey = new Amazon.CDK.AWS.KMS.Key(stack, "Key"),
+        }));
+        Assert.Contains("EncryptionKey: received 'TestStack/Key'. Leave it unset for a server access log bucket", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void GrantRead_ScopesBucketAndKeyPermissionsToArns_WhenGranted()
+    public void Grants_ScopeS3ToThePrefix_AndKmsToS3()
     {
+        // GIVEN
         var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
-        var role = new Role(stack, "Reader", new RoleProps { AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com") });
-        _ = workspace.GrantRead(role);
-        _ = workspace.GrantModelReadWrite(role);
-        var statements = TemplateJson.Statements(Template.FromStack(stack), "AWS::IAM::Policy", "PolicyDocument").ToList();
-        Assert.NotEmpty(statements);
-        Assert.All(statements, s => Assert.NotEqual("\"*\"", s["Resource"]!.ToString(Newtonsoft.Json.Formatting.None)));
-        var kms = statements.Where(s => s["Action"]!.ToString().Contains("kms:", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(kms);
-        Assert.All(kms, s => Assert.Contains("s3.eu-west-1.", s["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToString(), StringComparison.Ordinal));
-        var read = statements.First(s => s["Action"]!.ToString().Contains("s3:GetObject", StringComparison.Ordinal));
-        Assert.DoesNotContain("s3:PutObject", read["Action"]!.ToString(), StringComparison.Ordinal);
-    }
+        var bucket = new SecureBucket(stack, "Bucket");
+        var role = new Role(stack, "Reader", new RoleProps { AssumedBy = new AccountRootPrincipal() });
 
-    [Fact]
-    public void SecureBucket_Throws_WhenTheEndpointIdIsMalformed()
-    {
-        var stack = TestStacks.Create();
-        var error = Assert.Throws<ArgumentException>(() => new SecureBucket(stack, "Bucket", new SecureBucketProps { RequiredVpcEndpointId = "endpoint-1" }));
-        Assert.Contains("RequiredVpcEndpointId: received 'endpoint-1'", error.Message, StringComparison.Ordinal);
+        // WHEN
+        bucket.GrantRead(role, "datasets/");
+
+        // THEN
+        var statements = TestStacks.Synth(stack).Statements("AWS::IAM::Policy");
+        Assert.Contains(statements, s => Cfn.Text(s, "Resource").Contains("/datasets/*", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.ToJsonString().Contains("\"s3:prefix\"", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.ToJsonString().Contains("kms:ViaService", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => Cfn.Text(s, "Resource") == "\"*\"");
     }
 }

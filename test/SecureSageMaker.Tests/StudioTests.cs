@@ -1,64 +1,69 @@
-using Amazon.CDK.Assertions;
-using Newtonsoft.Json.Linq;
-using SecureSageMaker.Studio;
 using Xunit;
 
 namespace SecureSageMaker.Tests;
 
 public class StudioTests
 {
-    [Fact]
-    public void Domain_IsVpcOnlyEncryptedAndRetained_WhenAdded()
+    private static readonly Lazy<(Amazon.CDK.Stack Stack, Cfn Cfn, SecureStudioDomain Domain)> Studio = new(() =>
     {
-        var (_, domain) = TemplateJson.Resources(Examples.Full, "AWS::SageMaker::Domain").Single();
-        var p = domain["Properties"]!;
-        Assert.Equal("VpcOnly", (string?)p["AppNetworkAccessType"]);
-        Assert.Equal("IAM", (string?)p["AuthMode"]);
-        Assert.StartsWith("WorkspaceKeysDataKey", (string)p["KmsKeyId"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-        Assert.Equal(2, p["SubnetIds"]!.Count());
-        foreach (var settings in new[] { "DefaultUserSettings", "DefaultSpaceSettings" })
-        {
-            Assert.StartsWith("WorkspaceNetworkWorkloadSecurityGroup", (string)p[settings]!["SecurityGroups"]![0]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
-            Assert.NotNull(p[settings]!["ExecutionRole"]);
-        }
+        var (stack, workspace) = TestStacks.Workspace();
+        var domain = workspace.AddStudioDomain("Studio", new SecureStudioDomainProps { DomainName = "studio", UserProfileNames = new[] { "data-scientist" } });
+        return (stack, TestStacks.Synth(stack), domain);
+    });
 
+    [Fact]
+    public void Domain_IsVpcOnlyEncryptedAndRetained()
+    {
+        var (_, domain) = Studio.Value.Cfn.Single("AWS::SageMaker::Domain");
+        Assert.Equal("\"VpcOnly\"", Cfn.Text(domain, "Properties", "AppNetworkAccessType"));
+        Assert.Equal("\"IAM\"", Cfn.Text(domain, "Properties", "AuthMode"));
+        Assert.Contains("WorkspaceKeysDataKey", Cfn.Text(domain, "Properties", "KmsKeyId"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceNetworkWorkloadSecurityGroup", Cfn.Text(domain, "Properties", "DefaultUserSettings", "SecurityGroups"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceNetworkWorkloadSecurityGroup", Cfn.Text(domain, "Properties", "DefaultSpaceSettings", "SecurityGroups"), StringComparison.Ordinal);
         Assert.Equal("Retain", (string?)domain["DeletionPolicy"]);
-        Assert.Equal("Retain", (string?)domain["UpdateReplacePolicy"]);
+        Assert.Contains("WorkspaceNetworkWorkloadSecurityGroup", Cfn.Text(Studio.Value.Cfn.Single("AWS::SageMaker::UserProfile").Resource, "Properties", "UserSettings", "SecurityGroups"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Domain_BringsTheStudioEndpointAndNfsRules_WhenAdded()
+    public void Domain_OpensNfsAndAppTraffic_AndBringsTheStudioEndpoint()
     {
-        var studio = TemplateJson.Resources(Examples.Full, "AWS::EC2::VPCEndpoint").Select(r => r.Resource["Properties"]!)
-            .Single(e => e["ServiceName"]!.ToString().Contains(".studio", StringComparison.Ordinal));
-        Assert.Equal("sagemaker:CreatePresignedDomainUrl", (string?)studio["PolicyDocument"]!["Statement"]![0]!["Action"]);
-        Examples.Full.HasResourceProperties("AWS::EC2::SecurityGroup", new Dictionary<string, object>
-        {
-            ["SecurityGroupEgress"] = Match.ArrayWith(new object[] { Match.ObjectLike(new Dictionary<string, object> { ["FromPort"] = 2049, ["ToPort"] = 2049, ["IpProtocol"] = "tcp" }) }),
-        });
-        Examples.Full.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["FromPort"] = 8192, ["ToPort"] = 65535 });
+        var cfn = Studio.Value.Cfn;
+        Assert.Contains("2049", cfn.Json.ToJsonString(), StringComparison.Ordinal);
+        cfn.Template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["FromPort"] = 8192, ["ToPort"] = 65535 });
+        var endpoint = cfn.Statement("AWS::EC2::VPCEndpoint", "AllowStudioOfThisAccount");
+        Assert.Contains("sagemaker:CreateApp", Cfn.Text(endpoint, "Action"), StringComparison.Ordinal);
+        Assert.Contains("sagemaker:CreatePresignedDomainUrl", Cfn.Text(endpoint, "Action"), StringComparison.Ordinal);
+        Assert.Contains("*.efs.eu-west-1.", cfn.Json.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void UserProfiles_UseTheWorkspaceSecurityGroup_WhenRequested()
+    public void StudioRole_ActsOnlyOnItsOwnDomain()
     {
-        var profile = (JObject)TemplateJson.Resources(Examples.Full, "AWS::SageMaker::UserProfile").Single().Resource["Properties"]!;
-        Assert.Equal("data-scientist", (string?)profile["UserProfileName"]);
-        Assert.StartsWith("WorkspaceNetworkWorkloadSecurityGroup", (string)profile["UserSettings"]!["SecurityGroups"]![0]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal);
+        var statement = Studio.Value.Cfn.Statement("AWS::IAM::Policy", "UseStudioAppsOfThisDomain");
+        var resources = Cfn.Text(statement, "Resource");
+        Assert.Contains("WorkspaceStudio", resources, StringComparison.Ordinal);
+        Assert.Contains("DomainId", resources, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"*\"", resources, StringComparison.Ordinal);
+        Assert.Empty(TestStacks.Errors(Studio.Value.Stack));
     }
 
     [Fact]
-    public void Domain_Throws_WhenNamesAreInvalid()
+    public void Domain_ExposesItsArns()
     {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
+        Assert.Single(Studio.Value.Domain.UserProfileArns);
+        Assert.NotNull(Studio.Value.Domain.DomainArn);
+    }
+
+    [Fact]
+    public void UserProfiles_AreRejected_WhenTheyCollideOrAreTokens()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
         var error = Assert.Throws<ArgumentException>(() => workspace.AddStudioDomain("Studio", new SecureStudioDomainProps
         {
-            DomainName = "-studio",
-            UserProfileNames = new[] { "", "ana", "ana" },
+            DomainName = "studio",
+            UserProfileNames = new[] { "data-scientist", "data--scientist", new Amazon.CDK.CfnParameter(stack, "Name").ValueAsString },
         }));
-        Assert.Contains("DomainName: received '-studio'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("UserProfileNames: received ''", error.Message, StringComparison.Ordinal);
-        Assert.Contains("UserProfileNames: received ['ana', 'ana']", error.Message, StringComparison.Ordinal);
+        Assert.Contains("names differing only in hyphens collide", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UserProfileNames: received 'a token'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -2,10 +2,11 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Constructs;
 using SecureSageMaker.Examples;
+using AssertAnnotations = Amazon.CDK.Assertions.Annotations;
 
 namespace SecureSageMaker.Tests;
 
-/// <summary>Stacks for tests: a fixed account and region, and no bootstrap version rule.</summary>
+/// <summary>Stacks for tests: a fixed account and region, no bootstrap version rule, each in an app of its own.</summary>
 internal static class TestStacks
 {
     public const string Account = "111122223333";
@@ -18,35 +19,56 @@ internal static class TestStacks
         GenerateBootstrapVersionRule = false,
     });
 
-    /// <summary>A new app with one stack of a fixed environment.</summary>
-    public static Stack Create(string id = "TestStack", bool fixedEnvironment = true) => new(new App(), id, new StackProps
+    /// <summary>A new app with one stack; a fixed environment (with its zones given) unless asked otherwise.</summary>
+    public static Stack Create(string id = "TestStack", bool fixedEnvironment = true, string region = Region)
     {
-        Env = fixedEnvironment ? Env : null,
-        Synthesizer = Synthesizer(),
-    });
+        var stack = new Stack(new App(), id, new StackProps
+        {
+            Env = fixedEnvironment ? new Amazon.CDK.Environment { Account = Account, Region = region } : null,
+            Synthesizer = Synthesizer(),
+        });
+        if (fixedEnvironment)
+        {
+            OfflineZones.Use(stack, region + "a", region + "b", region + "c");
+        }
 
-    /// <summary>A stack with a workspace of the given props, and its template.</summary>
-    public static (SecureMlWorkspace Workspace, Template Template) Workspace(SecureMlWorkspaceProps? props = null, Action<Stack>? before = null)
-    {
-        var stack = Create();
-        before?.Invoke(stack);
-        var workspace = new SecureMlWorkspace(stack, "Workspace", props);
-        return (workspace, Template.FromStack(stack));
+        return stack;
     }
 
-    /// <summary>A stack built by <paramref name="build"/>, and its template.</summary>
-    public static Template Synth(Action<Construct> build)
+    /// <summary>A stack with a workspace of the given props.</summary>
+    public static (Stack Stack, SecureMlWorkspace Workspace) Workspace(SecureMlWorkspaceProps? props = null)
     {
         var stack = Create();
-        build(stack);
-        return Template.FromStack(stack);
+        return (stack, new SecureMlWorkspace(stack, "Workspace", props));
     }
+
+    /// <summary>The synthesized template of a stack, with a reader that names the path it fails at.</summary>
+    public static Cfn Synth(Stack stack) => new(Template.FromStack(stack));
+
+    public static AssertAnnotations Annotations(Stack stack) => AssertAnnotations.FromStack(stack);
+
+    /// <summary>The messages of error annotations anywhere in the stack.</summary>
+    public static IReadOnlyList<string> Errors(Stack stack) =>
+        AssertAnnotations.FromStack(stack).FindError("*", Match.AnyValue()).Select(m => m.Entry.Data?.ToString() ?? string.Empty).ToList();
+
+    /// <summary>The messages of warning annotations anywhere in the stack.</summary>
+    public static IReadOnlyList<string> Warnings(Stack stack) =>
+        AssertAnnotations.FromStack(stack).FindWarning("*", Match.AnyValue()).Select(m => m.Entry.Data?.ToString() ?? string.Empty).ToList();
+
+    /// <summary>The posture report the stack's workspace wrote at synth.</summary>
+    public static string Report(Stack stack, string? suffix = null)
+    {
+        var assembly = Stage.Of(stack)!.Synth();
+        return File.ReadAllText(Path.Combine(assembly.Directory, stack.StackName + (suffix is null ? string.Empty : "." + suffix) + ".posture.md"));
+    }
+
+    public static void Add(Construct scope, Action<Construct> build) => build(scope);
 }
 
-/// <summary>The example stacks, synthesized once per test run and shared by the tests that only read them.</summary>
+/// <summary>The example stacks, for the snapshot, stable-id and docs tests only.</summary>
 internal static class Examples
 {
-    private static readonly Lazy<(Stack Default, Stack Full)> Stacks = new(() =>
+    private static readonly Lazy<(Stack Default, Stack Full, Stack Hosting)> Stacks = new(() =>
         ExampleStacks.AddAll(new App(), TestStacks.Synthesizer()));
 
     private static readonly Lazy<Template> DefaultTemplate = new(() => Template.FromStack(Stacks.Value.Default));
@@ -56,9 +78,9 @@ internal static class Examples
 
     public static Stack FullStack => Stacks.Value.Full;
 
-    /// <summary>The template of the workspace with every default.</summary>
+    public static Stack HostingStack => Stacks.Value.Hosting;
+
     public static Template Default => DefaultTemplate.Value;
 
-    /// <summary>The template of the workspace with every feature.</summary>
     public static Template Full => FullTemplate.Value;
 }

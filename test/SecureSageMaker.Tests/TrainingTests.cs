@@ -1,142 +1,127 @@
 using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using Newtonsoft.Json.Linq;
-using SecureSageMaker.Training;
+using Amazon.CDK.AWS.S3;
 using Xunit;
 
 namespace SecureSageMaker.Tests;
 
 public class TrainingTests
 {
-    /// <summary>Turns a synthesized Fn::Join of JSON text back into JSON, with tokens as placeholders.</summary>
-    private static JObject JoinedJson(JToken value)
+    private static ContainerImage Image => ContainerImage.FromDeepLearningContainer("pytorch-training", "2.3.0-cpu-py311");
+
+    private static readonly Lazy<(Stack Stack, Cfn Cfn, JobWorkflow Training, JobWorkflow Processing)> Workflows = new(() =>
     {
-        var text = value.Type == JTokenType.String
-            ? (string)value!
-            : string.Concat(value["Fn::Join"]![1]!.Children().Select(t => t.Type == JTokenType.String ? (string)t! : "TOKEN"));
-        return JObject.Parse(text);
-    }
-
-    private static IEnumerable<JObject> StateMachineTasks(Template template) =>
-        TemplateJson.Resources(template, "AWS::StepFunctions::StateMachine")
-            .Select(r => JoinedJson(r.Resource["Properties"]!["DefinitionString"]!))
-            .SelectMany(d => d["States"]!.Children<JProperty>().Select(p => (JObject)p.Value));
-
-    private static IEnumerable<JObject> PipelineSteps(Template template) =>
-        TemplateJson.Resources(template, "AWS::SageMaker::Pipeline")
-            .Select(r => JoinedJson(r.Resource["Properties"]!["PipelineDefinition"]!["PipelineDefinitionBody"]!))
-            .SelectMany(d => d["Steps"]!.Children<JObject>());
-
-    private static void AssertIsolated(JObject request, bool processing)
-    {
-        var network = processing ? request["NetworkConfig"]! : request;
-        Assert.True((bool)network["EnableNetworkIsolation"]!);
-        Assert.True((bool)network["EnableInterContainerTrafficEncryption"]!);
-        Assert.Equal("TOKEN", (string?)network["VpcConfig"]!["SecurityGroupIds"]![0]);
-        Assert.Equal(2, network["VpcConfig"]!["Subnets"]!.Count());
-        var volumeKey = processing ? request["ProcessingResources"]!["ClusterConfig"]!["VolumeKmsKeyId"] : request["ResourceConfig"]!["VolumeKmsKeyId"];
-        var outputKey = processing ? request["ProcessingOutputConfig"]!["KmsKeyId"] : request["OutputDataConfig"]!["KmsKeyId"];
-        Assert.Equal("TOKEN", (string?)volumeKey);
-        Assert.Equal("TOKEN", (string?)outputKey);
-    }
-
-    [Fact]
-    public void StateMachineTasks_RunIsolatedEncryptedJobs_WhenAdded()
-    {
-        var tasks = StateMachineTasks(Examples.Full).ToList();
-        Assert.Equal(2, tasks.Count);
-        var training = tasks.Single(t => ((string)t["Resource"]!).EndsWith("createTrainingJob.sync", StringComparison.Ordinal));
-        AssertIsolated((JObject)training["Parameters"]!, processing: false);
-        Assert.Equal("$$.Execution.Name", (string?)training["Parameters"]!["TrainingJobName.$"]);
-        var processing = tasks.Single(t => ((string)t["Resource"]!).EndsWith("createProcessingJob.sync", StringComparison.Ordinal));
-        AssertIsolated((JObject)processing["Parameters"]!, processing: true);
-    }
-
-    [Fact]
-    public void PipelineSteps_RunIsolatedEncryptedJobs_WhenAdded()
-    {
-        var steps = PipelineSteps(Examples.Full).ToList();
-        AssertIsolated((JObject)steps.Single(s => (string?)s["Type"] == "Training")["Arguments"]!, processing: false);
-        AssertIsolated((JObject)steps.Single(s => (string?)s["Type"] == "Processing")["Arguments"]!, processing: true);
-        Examples.Full.HasResourceProperties("AWS::SageMaker::Pipeline", new Dictionary<string, object> { ["PipelineName"] = "churn-training" });
-    }
-
-    [Fact]
-    public void PublishedRequests_PassTheGuardrails_WhenAdded()
-    {
-        var parameters = TemplateJson.Resources(Examples.Full, "AWS::SSM::Parameter").Select(r => JoinedJson(r.Resource["Properties"]!["Value"]!)).ToList();
-        Assert.Equal(2, parameters.Count);
-        AssertIsolated(parameters.Single(p => p["AlgorithmSpecification"] is not null), processing: false);
-        AssertIsolated(parameters.Single(p => p["AppSpecification"] is not null), processing: true);
-        var outputs = (JObject)TemplateJson.Of(Examples.Full)["Outputs"]!;
-        Assert.Equal(2, outputs.Properties().Count(o => o.Name.Contains("RequestParameterName", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void TrainingRequest_ReadsChannelsFromWorkspaceBucketsAndWritesToTheModelBucket_WhenAdded()
-    {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
-        var workflow = workspace.AddJobWorkflow("Train", new JobWorkflowProps
+        var (stack, workspace) = TestStacks.Workspace();
+        var training = workspace.AddJobWorkflow("Training", new JobWorkflowProps
         {
-            Name = "train",
-            Definition = new TrainingJobDefinition
+            Name = "churn-training",
+            Definition = new TrainingJobDefinition { Image = Image, Channels = new[] { new TrainingChannel { Name = "train", KeyPrefix = "datasets/train/" } } },
+        });
+        var processing = workspace.AddJobWorkflow("Processing", new JobWorkflowProps
+        {
+            Name = "churn-features",
+            Definition = new ProcessingJobDefinition
             {
-                Image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/algo:1",
-                Hyperparameters = new Dictionary<string, string> { ["lr"] = "0.1" },
-                MaxRuntimeInSeconds = 3600,
+                Image = Image,
+                Inputs = new[] { new ProcessingData { Name = "raw", KeyPrefix = "datasets/raw/" } },
+                Outputs = new[] { new ProcessingData { Name = "features", KeyPrefix = "datasets/train/" } },
             },
         });
-        var request = JObject.FromObject(stack.Resolve(workflow.Request));
-        Assert.Equal("train", (string?)request["InputDataConfig"]![0]!["ChannelName"]);
-        Assert.Contains("WorkspaceDataBucket", request["InputDataConfig"]![0]!["DataSource"]!["S3DataSource"]!["S3Uri"]!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("WorkspaceModelBucket", request["OutputDataConfig"]!["S3OutputPath"]!.ToString(), StringComparison.Ordinal);
-        Assert.Equal("0.1", (string?)request["HyperParameters"]!["lr"]);
-        Assert.Equal(3600, (int)request["StoppingCondition"]!["MaxRuntimeInSeconds"]!);
+        return (stack, TestStacks.Synth(stack), training, processing);
+    });
 
-        var template = Template.FromStack(stack);
-        var pull = TemplateJson.Statements(template, "AWS::IAM::Policy", "PolicyDocument")
-            .Single(s => s["Action"]!.ToString().Contains("ecr:BatchGetImage", StringComparison.Ordinal));
-        Assert.Equal("arn:aws:ecr:eu-west-1:111122223333:repository/algo", (string?)pull["Resource"]);
+    [Fact]
+    public void TrainingRequest_IsIsolatedEncryptedAndInTheWorkspaceNetwork()
+    {
+        var request = Workflows.Value.Training.Request;
+        Assert.Equal(true, request["EnableNetworkIsolation"]);
+        Assert.Equal(true, request["EnableInterContainerTrafficEncryption"]);
+        Assert.True(((Dictionary<string, object>)request["VpcConfig"]).ContainsKey("Subnets"));
+        Assert.True(((Dictionary<string, object>)request["ResourceConfig"]).ContainsKey("VolumeKmsKeyId"));
+        Assert.True(((Dictionary<string, object>)request["OutputDataConfig"]).ContainsKey("KmsKeyId"));
+        Assert.Contains("training-output/churn-training/", ((Dictionary<string, object>)request["OutputDataConfig"])["S3OutputPath"].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void StateMachineRole_CanOnlyRunWorkspaceJobs_WhenAdded()
+    public void Renderings_AreTheSameRequest_InTheStateMachineThePipelineAndTheParameter()
     {
-        var statements = TemplateJson.Statements(Examples.Full, "AWS::IAM::Policy", "PolicyDocument").ToList();
-        var pass = statements.Where(s => s["Action"]!.ToString().Contains("iam:PassRole", StringComparison.Ordinal)
-            && !s["Resource"]!.ToString().Contains("FlowLogIAMRole", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(pass);
-        Assert.All(pass, s => Assert.Equal("sagemaker.amazonaws.com", (string?)s["Condition"]!["StringEquals"]!["iam:PassedToService"]));
-        Assert.All(pass, s => Assert.StartsWith("WorkspaceJobRole", (string)s["Resource"]!["Fn::GetAtt"]![0]!, StringComparison.Ordinal));
+        var cfn = Workflows.Value.Cfn;
+        var machine = Cfn.Flat(Cfn.At(cfn.Resource("WorkspaceTrainingStateMachine"), "Properties", "DefinitionString"));
+        Assert.Contains("sagemaker:createTrainingJob.sync", machine, StringComparison.Ordinal);
+        Assert.Contains("\"EnableNetworkIsolation\":true", machine, StringComparison.Ordinal);
+        Assert.Contains("EnableNetworkIsolation", Cfn.Text(cfn.Resource("WorkspaceTrainingPipeline"), "Properties", "PipelineDefinition"), StringComparison.Ordinal);
+        Assert.Contains("EnableInterContainerTrafficEncryption", Cfn.Text(cfn.Resource("WorkspaceTrainingPublishedRequest"), "Properties", "Value"), StringComparison.Ordinal);
+        Assert.Equal("true", Cfn.Text(cfn.Resource("WorkspaceTrainingStateMachine"), "Properties", "TracingConfiguration", "Enabled"));
+        Assert.Empty(TestStacks.Errors(Workflows.Value.Stack));
     }
 
     [Fact]
-    public void JobWorkflow_Throws_WhenTheDefinitionIsInvalid()
+    public void JobRoles_ReadTheirInputsAndWriteOnlyTheirOutputs()
     {
-        var stack = TestStacks.Create();
-        var workspace = new SecureMlWorkspace(stack, "Workspace");
-        var error = Assert.Throws<ArgumentException>(() => workspace.AddJobWorkflow("Train", new JobWorkflowProps
+        var processing = Workflows.Value.Cfn.OfType("AWS::IAM::Policy").Single(p => p.Id.StartsWith("WorkspaceProcessingJobRoleDefaultPolicy", StringComparison.Ordinal)).Resource;
+        var text = Cfn.Text(processing, "Properties", "PolicyDocument");
+        Assert.Contains("datasets/raw/*", text, StringComparison.Ordinal);
+        Assert.Contains("datasets/train/*", text, StringComparison.Ordinal);
+        Assert.Contains("s3:PutObject", text, StringComparison.Ordinal);
+        var training = Cfn.Text(Workflows.Value.Cfn.OfType("AWS::IAM::Policy").Single(p => p.Id.StartsWith("WorkspaceTrainingJobRoleDefaultPolicy", StringComparison.Ordinal)).Resource, "Properties", "PolicyDocument");
+        Assert.Contains("training-output/churn-training/*", training, StringComparison.Ordinal);
+        Assert.DoesNotContain(Workflows.Value.Cfn.Statements("AWS::IAM::Policy"), s => Cfn.Text(s, "Action").Contains("s3:PutObject", StringComparison.Ordinal) && Cfn.Text(s, "Resource").EndsWith("/*\"]}", StringComparison.Ordinal) && !Cfn.Text(s, "Resource").Contains("/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GpuJob_OmitsTheVolumeKey_AndWarns()
+    {
+        // GIVEN
+        var (stack, workspace) = TestStacks.Workspace();
+
+        // WHEN
+        var workflow = workspace.AddJobWorkflow("Gpu", new JobWorkflowProps { Name = "gpu", Definition = new TrainingJobDefinition { Image = Image, InstanceType = "ml.g5.2xlarge" } });
+
+        // THEN
+        Assert.False(((Dictionary<string, object>)workflow.Request["ResourceConfig"]).ContainsKey("VolumeKmsKeyId"));
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.VolumeKmsKeyOmitted, StringComparison.Ordinal));
+        Assert.Empty(TestStacks.Errors(stack));
+    }
+
+    [Fact]
+    public void Definitions_AreRejected_WithEveryProblem()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        var outside = Bucket.FromBucketName(stack, "Outside", "someone-elses");
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddJobWorkflow("Bad", new JobWorkflowProps
         {
-            Name = "Train_1",
+            Name = "bad",
             Definition = new TrainingJobDefinition
             {
-                Image = "ghcr.io/org/algo:1",
-                InstanceType = "p3.2xlarge",
-                InstanceCount = 0,
-                VolumeSizeInGb = 0,
-                Channels = new[] { new TrainingChannel { Name = "train" }, new TrainingChannel { Name = "train", KeyPrefix = "/abs" } },
+                Image = Image,
+                InstanceCount = 2,
+                InstanceType = "ml.t2.medium",
+                Channels = new[] { new TrainingChannel { Name = "train", KeyPrefix = "x/", Bucket = outside }, new TrainingChannel { Name = "train", KeyPrefix = "y/" } },
+                Hyperparameters = Enumerable.Range(0, 101).ToDictionary(i => "k" + i, i => new string('v', i == 0 ? 2501 : 1)),
             },
         }));
-        foreach (var expected in new[]
-                 {
-                     "Name: received 'Train_1'", "Image: received 'ghcr.io/org/algo:1'", "InstanceType: received 'p3.2xlarge'",
-                     "InstanceCount: received 0", "VolumeSizeInGb: received 0", "Channels: received '/abs'", "Channels: received 'train'. Give each channel a distinct name.",
-                 })
-        {
-            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-        }
+        Assert.Contains("Definition.InstanceCount: received 2. Instances of one job exchange traffic", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.InstanceType: received 'ml.t2.medium'. SageMaker does not offer this type for training", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Channels: received 'TestStack/Outside'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Channels: received 'train'. Give each channel a distinct name.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Use at most 100 hyperparameters", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Keep each value at most 2,500 characters", error.Message, StringComparison.Ordinal);
+    }
 
-        Assert.Null(workspace.Node.TryFindChild("Train"));
+    [Fact]
+    public void ProcessingData_IsRejected_OutsideTheProcessingPathOrAsDuplicates()
+    {
+        var (_, workspace) = TestStacks.Workspace();
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddJobWorkflow("Bad", new JobWorkflowProps
+        {
+            Name = "bad",
+            Definition = new ProcessingJobDefinition
+            {
+                Image = Image,
+                Inputs = new[] { new ProcessingData { Name = "a", KeyPrefix = "x/", LocalPath = "/tmp/a" }, new ProcessingData { Name = "a", KeyPrefix = "" } },
+            },
+        }));
+        Assert.Contains("Definition.Inputs: received '/tmp/a'. Use a path under /opt/ml/processing/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Inputs: received 'a'. Give each input a distinct name.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Inputs: received ''. Give a non-empty key prefix", error.Message, StringComparison.Ordinal);
     }
 }

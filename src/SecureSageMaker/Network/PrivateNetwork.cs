@@ -419,7 +419,7 @@ public sealed partial class PrivateNetwork : Construct
         {
             return !string.IsNullOrEmpty(subnet.RouteTable?.RouteTableId);
         }
-        catch (Exception e) when (e.GetType().Name.Contains("Jsii", StringComparison.Ordinal))
+        catch (Exception e) when (e.Message.Contains("route table", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("routeTable", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -217,9 +217,9 @@ public sealed class SecureBucket : Construct
 
         if (props.Kind == SecureBucketKind.ServerAccessLogs)
         {
-            foreach (var (name, value) in new (string, object?)[] { ("EncryptionKey", props.EncryptionKey), ("AllowedVpcEndpoint", props.AllowedVpcEndpoint), ("ServerAccessLogsBucket", props.ServerAccessLogsBucket) })
+            foreach (var (name, value) in new (string, IConstruct?)[] { ("EncryptionKey", props.EncryptionKey), ("AllowedVpcEndpoint", props.AllowedVpcEndpoint), ("ServerAccessLogsBucket", props.ServerAccessLogsBucket) })
             {
-                v.Require(value is null, name, "a value", "Leave it unset for a server access log bucket: S3 delivers access logs only to SSE-S3 targets, through its logging service, and a log bucket does not log into itself.");
+                v.Require(value is null, name, value, "Leave it unset for a server access log bucket: S3 delivers access logs only to SSE-S3 targets, through its logging service, and a log bucket does not log into itself.");
             }
         }
 

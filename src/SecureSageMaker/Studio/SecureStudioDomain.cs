@@ -44,7 +44,6 @@ public sealed class SecureStudioDomain : Construct
             DefaultSpaceSettings = new CfnDomain.DefaultSpaceSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
         });
         Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
-        Resource.Node.AddDependency(role);
         role.AddToPolicy(StudioActions(Resource.AttrDomainId));
         ExecutionRoles.ExplainWildcards(role);
         foreach (var name in props.UserProfileNames ?? Array.Empty<string>())
@@ -137,7 +136,7 @@ public sealed class SecureStudioDomain : Construct
         {
             _ = workspace.Vpc.VpcCidrBlock;
         }
-        catch (Exception e) when (e.GetType().Name.Contains("Jsii", StringComparison.Ordinal))
+        catch (Exception e) when (e.Message.Contains("vpcCidrBlock", StringComparison.OrdinalIgnoreCase))
         {
             v.Fail("Workspace.Vpc", workspace.Vpc.VpcId, string.Format(CultureInfo.InvariantCulture,
                 "Studio needs the VPC's CIDR for the NFS rule to its EFS volume; import the VPC with Vpc.FromVpcAttributes including VpcCidrBlock."));

@@ -49,7 +49,7 @@ internal sealed partial class PropsValidator
             return true;
         }
 
-        Fail(property, "a list with an empty (null) entry", "Remove the empty entry.");
+        _problems.Add(property + ": received a list with an empty (null) entry. Remove the empty entry.");
         return false;
     }
 
@@ -183,6 +183,7 @@ internal sealed partial class PropsValidator
     {
         null => "nothing (null)",
         string s => "'" + s + "'",
+        IConstruct c => "'" + c.Node.Path + "'",
         IEnumerable<string?> list => "[" + string.Join(", ", list.Select(x => x is null ? "null" : "'" + x + "'")) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? value.GetType().Name,
