@@ -29,13 +29,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 // jsii-based packages may print an end-of-life banner on older Node versions; silence it before
 // any of them is loaded (the libraries are loaded lazily below, after this assignment).
 process.env.JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ??= process.versions.node.split('.')[0];
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 const REPORT_NAME = 'template-checks.md';
@@ -226,13 +224,15 @@ function guardRuleName(entry) {
 async function checkGuard(catalog, templatePath, template) {
   const resources = template.Resources ?? {};
   const selected = applicableRuleFiles(catalog, template);
-  const result = { findings: [], unusedSuppressions: [], rulesRun: selected.length, error: null };
+  const result = { findings: [], unusedSuppressions: [], rulesRun: selected.length, error: null, ms: 0 };
   const suppressionsUsed = new Set();
 
   if (selected.length > 0) {
     const args = ['validate', '--data', templatePath, ...selected.flatMap((rf) => ['--rules', rf.file]),
       '--output-format', 'json', '--show-summary', 'none', '--structured'];
+    const t0 = Date.now();
     const { code, stdout, stderr } = await run(catalog.binary, args);
+    result.ms = Date.now() - t0;
     let reports;
     try {
       if (!GUARD_OK_EXIT_CODES.has(code)) throw new Error(`exit code ${code}`);
@@ -349,6 +349,7 @@ function checkNag(templatePath, template) {
   try {
     // Builds the App; `allowCycles` is only used after a strict load found a dependency cycle.
     const build = (allowCycles) => {
+      // aws-cdk-lib's own schema validation is a different rule set (and prints to the console).
       const app = new cdk.App({ outdir, builtinCloudFormationValidation: false });
       // No bootstrap-version rule: the included template already carries its own.
       const synthesizer = new cdk.DefaultStackSynthesizer({ generateBootstrapVersionRule: false });
@@ -372,6 +373,9 @@ function checkNag(templatePath, template) {
       built = build(true);
     }
     const { app } = built;
+    // Note: the included resources all sit directly under the CfnInclude construct, so rules that
+    // look at the construct tree rather than the template (VPCDefaultSecurityGroupClosed looks for
+    // CDK's RestrictDefaultSecurityGroup custom resource as a sibling of the VPC) cannot pass here.
     for (const pack of NAG_PACKS) {
       cdk.Aspects.of(app).add(new nag[pack]({ reports: false, verbose: false, additionalLoggers: [logger] }));
     }
@@ -384,7 +388,8 @@ function checkNag(templatePath, template) {
       const suppressed = e.kind === 'suppressed' || e.kind === 'suppressedError';
       // A rule that throws is reported by cdk-nag as the warning "CdkNagValidationFailure".
       const isError = e.kind === 'error' || e.kind === 'suppressedError';
-      const rule = e.ruleId;
+      // Labelled as cdk-nag's own annotation does: CdkNagValidationFailure[<rule that threw>].
+      const rule = isError ? `CdkNagValidationFailure[${e.ruleId}]` : e.ruleId;
       const level = isError ? 'Warning' : e.level;
       const key = [rule, e.resource, suppressed, level, isError].join('\u0000');
       let g = groups.get(key);
@@ -396,7 +401,7 @@ function checkNag(templatePath, template) {
           controlId: '',
           resource: e.resource,
           type: resources[e.resource]?.Type ?? '',
-          info: isError ? `CdkNagValidationFailure: the rule threw: ${e.errorMessage}` : e.info,
+          info: isError ? `${e.ruleId} threw while validating: ${e.errorMessage}` : e.info,
           explanation: e.explanation,
           fix: '',
           findingIds: [],
@@ -438,7 +443,7 @@ function checkNag(templatePath, template) {
       });
     }
   } catch (e) {
-    result.error = `cdk-nag could not check the template: ${String(e?.message ?? e).split('\n')[0]}`;
+    result.error = `cdk-nag could not check the template: ${String(e?.message ?? e).replace(/\s+/g, ' ').trim().slice(0, 600)}`;
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -511,7 +516,9 @@ function markdownReport(templates, versions) {
   out.push('Suppress a cfn-guard finding with resource Metadata `"guard": {"SuppressedRules": ["<rule name>"]}` '
     + '(the control id, e.g. `CT.S3.PR.2`, is accepted too); a cdk-nag finding with '
     + '`"cdk_nag": {"rules_to_suppress": [{"id": "<rule id>", "reason": "..."}]}`. '
-    + 'Unsuppressed cfn-guard FAILs, cdk-nag errors and template load errors fail the check; cdk-nag warnings do not.', '');
+    + 'Unsuppressed cfn-guard FAILs, cdk-nag errors and template load errors fail the check; cdk-nag warnings do not. '
+    + 'cdk-nag sees the template through CfnInclude, so rules that inspect the CDK construct tree '
+    + '(e.g. `*-VPCDefaultSecurityGroupClosed`) report as if the original constructs were absent.', '');
 
   out.push('| Template | Resources | cfn-guard FAIL | cdk-nag errors | cdk-nag warnings | Load errors | Suppressed | Result |');
   out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
@@ -540,12 +547,15 @@ function markdownReport(templates, versions) {
       if (open.length === 0) {
         out.push('No unsuppressed findings.', '');
       } else if (tool === 'cfn-guard') {
-        out.push('| Control | Rule (suppression id) | Resource | Type | Control | Fix |', '| --- | --- | --- | --- | --- | --- |');
+        out.push('| Control | Rule (suppression id) | Resource | Type | Requirement | Fix |', '| --- | --- | --- | --- | --- | --- |');
         for (const f of open) out.push(`| ${md(f.controlId)} | \`${md(f.rule)}\` | \`${md(f.resource)}\` | ${md(f.type)} | ${md(f.info)} | ${md(f.fix)} |`);
         out.push('');
       } else {
-        out.push('| Rule (suppression id) | Level | Resource | Type | Finding | Findings ids |', '| --- | --- | --- | --- | --- | --- |');
-        for (const f of open) out.push(`| \`${md(f.suppressionId)}\` | ${f.level} | \`${md(f.resource)}\` | ${md(f.type)} | ${md(f.info)} | ${md(f.findingIds.join(', '))} |`);
+        out.push('| Rule (suppression id) | Level | Resource | Type | Finding |', '| --- | --- | --- | --- | --- |');
+        for (const f of open) {
+          const ids = f.findingIds.length ? ` Findings: ${f.findingIds.map((id) => `\`${md(id)}\``).join(', ')}` : '';
+          out.push(`| \`${md(f.suppressionId)}\` | ${f.level} | \`${md(f.resource)}\` | ${md(f.type)} | ${md(f.info)}${ids} |`);
+        }
         out.push('');
       }
       if (suppressed.length) {
@@ -585,6 +595,11 @@ async function main(argv) {
     return 2;
   }
   const started = Date.now();
+  const missing = argv.filter((a) => !fs.existsSync(a));
+  if (missing.length > 0) {
+    console.error(`not found: ${missing.join(', ')}`);
+    return 2;
+  }
   const reportDir = fs.statSync(argv[0]).isDirectory() ? argv[0] : path.dirname(argv[0]);
   const paths = [...new Set(argv.flatMap(templatesAt))];
   if (paths.length === 0) {
@@ -604,35 +619,33 @@ async function main(argv) {
   // they go on while cdk-nag works in this process.
   const parsed = paths.map((p) => ({ path: p, template: readJson(p) }));
   const schedule = limiter(Math.max(1, os.cpus().length));
-  const guardRuns = parsed.map(({ path: p, template }) => schedule(async () => {
+  const guardRuns = parsed.map(({ path: p, template }) => schedule(() => checkGuard(catalog, p, template)));
+
+  // cdk-nag runs in this process, one template after the other.
+  const nagRuns = [];
+  for (const { path: p, template } of parsed) {
     const t0 = Date.now();
-    const r = await checkGuard(catalog, p, template);
-    return { ...r, ms: Date.now() - t0 };
-  }));
+    nagRuns.push({ ...checkNag(p, template), ms: Date.now() - t0 });
+    // Let the event loop read cfn-guard output between two templates.
+    await new Promise((r) => setImmediate(r));
+  }
 
   const templates = [];
   for (const [i, { path: p, template }] of parsed.entries()) {
-    const t0 = Date.now();
-    const nagResult = checkNag(p, template);
-    const nagMs = Date.now() - t0;
-    // Let the event loop drain cfn-guard output between two templates.
-    await new Promise((r) => setImmediate(r));
-    templates.push({ p, template, nagResult, nagMs, i });
-  }
-  for (const entry of templates) {
-    const guardResult = await guardRuns[entry.i];
-    const { p, template, nagResult, nagMs } = entry;
-    Object.assign(entry, {
+    const guard = await guardRuns[i];
+    const nagRun = nagRuns[i];
+    const relative = path.relative(process.cwd(), p);
+    templates.push({
       name: path.basename(p),
-      path: path.relative(process.cwd(), p) || p,
+      path: relative.startsWith('..') ? p : relative,
       resourceCount: Object.keys(template.Resources ?? {}).length,
-      findings: [...guardResult.findings, ...nagResult.findings],
-      loadIssues: nagResult.loadIssues,
-      toolErrors: [guardResult.error, nagResult.error].filter(Boolean),
-      guardUnused: guardResult.unusedSuppressions,
-      nagUnused: nagResult.unusedSuppressions,
-      guardRulesRun: guardResult.rulesRun,
-      seconds: `cfn-guard ${(guardResult.ms / 1000).toFixed(2)} s, cdk-nag ${(nagMs / 1000).toFixed(2)} s`,
+      findings: [...guard.findings, ...nagRun.findings],
+      loadIssues: nagRun.loadIssues,
+      toolErrors: [guard.error, nagRun.error].filter(Boolean),
+      guardUnused: guard.unusedSuppressions,
+      nagUnused: nagRun.unusedSuppressions,
+      guardRulesRun: guard.rulesRun,
+      seconds: `cfn-guard ${(guard.ms / 1000).toFixed(2)} s, cdk-nag ${(nagRun.ms / 1000).toFixed(2)} s`,
     });
   }
 
