@@ -187,8 +187,10 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
     {
         var logs = new SecureBucket(this, "AccessLogsBucket", new SecureBucketProps { Kind = SecureBucketKind.ServerAccessLogs });
         var executionRoles = new[] { Stack.Of(this).FormatArn(new ArnComponents { Service = "iam", Region = string.Empty, Resource = "role", ResourceName = ExecutionRolePath.TrimStart('/') + "*" }) };
-        SecureBucket Data(string id) => new(this, id, new SecureBucketProps
+        SecureBucket Data(string id, BucketReplication? replication) => new(this, id, new SecureBucketProps
         {
+            Replication = replication,
+            ObjectLockRetention = props.ObjectLockRetention,
             EncryptionKey = DataKey,
             ServerAccessLogsBucket = logs,
             ServerAccessLogsPrefix = id + "/",
@@ -197,7 +199,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             ExecutionRoleArnPatterns = executionRoles,
             NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
         });
-        return (logs, Data("DataBucket"), Data("ModelBucket"));
+        return (logs, Data("DataBucket", props.DataBucketReplication), Data("ModelBucket", props.ModelBucketReplication));
     }
 
     private void AdmitBuckets()
@@ -330,7 +332,15 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         var v = new PropsValidator(scope, id);
         WorkspaceKeys.Check(v, scope, props.Keys ?? new WorkspaceKeysProps());
         PrivateNetwork.Check(v, scope, props.Network ?? new PrivateNetworkProps());
-        SecureBucket.Check(v, new SecureBucketProps { BreakGlassPrincipalArns = props.BreakGlassPrincipalArns, NoncurrentVersionExpiration = props.NoncurrentVersionExpiration });
+        SecureBucket.Check(v, new SecureBucketProps
+        {
+            BreakGlassPrincipalArns = props.BreakGlassPrincipalArns, NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
+            ObjectLockRetention = props.ObjectLockRetention, Replication = props.DataBucketReplication,
+        });
+        if (props.ModelBucketReplication is not null)
+        {
+            SecureBucket.Check(v, new SecureBucketProps { Replication = props.ModelBucketReplication });
+        }
         PresignedUrlPolicy.Check(v, props.PresignedUrlAllowedCidrs, "PresignedUrlAllowedCidrs");
         if (props.LogRetention is { } retention)
         {

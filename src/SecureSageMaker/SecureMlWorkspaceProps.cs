@@ -30,6 +30,18 @@ public sealed class SecureMlWorkspaceProps
     /// <remarks><strong>Default</strong>: old versions are kept forever.</remarks>
     public Duration? NoncurrentVersionExpiration { get; init; }
 
+    /// <summary>Replicate the data bucket to a bucket in another region (cross-region copy of the data).</summary>
+    /// <remarks><strong>Default</strong>: no replication.</remarks>
+    public BucketReplication? DataBucketReplication { get; init; }
+
+    /// <summary>Replicate the model bucket to a bucket in another region.</summary>
+    /// <remarks><strong>Default</strong>: no replication.</remarks>
+    public BucketReplication? ModelBucketReplication { get; init; }
+
+    /// <summary>S3 Object Lock (governance mode) on the data and model buckets with this default retention. Decide at creation.</summary>
+    /// <remarks><strong>Default</strong>: no Object Lock.</remarks>
+    public Duration? ObjectLockRetention { get; init; }
+
     /// <summary>Retention of every log group the workspace and its workloads create.</summary>
     /// <remarks><strong>Default</strong>: one year.</remarks>
     public RetentionDays? LogRetention { get; init; }

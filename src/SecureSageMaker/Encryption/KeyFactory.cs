@@ -15,7 +15,7 @@ internal static class KeyFactory
 {
     public static Key Create(Construct scope, string id, string description, int pendingWindowDays = Defaults.KeyPendingWindowDays)
     {
-        return new Key(scope, id, new KeyProps
+        var key = new Key(scope, id, new KeyProps
         {
             Description = description,
             EnableKeyRotation = true,
@@ -24,6 +24,30 @@ internal static class KeyFactory
             KeyUsage = KeyUsage.ENCRYPT_DECRYPT,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+
+        // Grants only for AWS resources (AWS Control Tower CT.KMS.PR.3): a grant is a delegation that outlives the policy.
+        _ = key.AddToResourcePolicy(IamJson.Deny("DenyGrantsForAnythingButAwsResources", new[] { "kms:CreateGrant" }, "*", new Dictionary<string, object>
+        {
+            ["BoolIfExists"] = new Dictionary<string, object> { ["kms:GrantIsForAWSResource"] = "false", ["aws:PrincipalIsAWSService"] = "false" },
+        }, IamJson.AnyPrincipal()), false);
+        return key;
+    }
+
+    /// <summary>The AWS services that use the data key for the workspace: S3, SageMaker, EC2 (volumes) and EFS (Studio's home directories).</summary>
+    internal static readonly string[] DataKeyServices = { "s3", "sagemaker", "ec2", "elasticfilesystem" };
+
+    /// <summary>
+    /// Limits a key's cryptographic use to AWS services acting for the caller (<c>kms:ViaService</c>):
+    /// no principal can decrypt data directly with it, whatever its IAM policy says.
+    /// </summary>
+    public static void OnlyThroughServices(Key key, params string[] services)
+    {
+        var stack = Stack.Of(key);
+        _ = key.AddToResourcePolicy(IamJson.Deny("DenyUseOutsideAwsServices", new[] { "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*" }, "*", new Dictionary<string, object>
+        {
+            ["StringNotLike"] = new Dictionary<string, object> { ["kms:ViaService"] = services.Select(s => s + ".*." + stack.UrlSuffix).ToArray() },
+            ["BoolIfExists"] = new Dictionary<string, object> { ["aws:PrincipalIsAWSService"] = "false" },
+        }, IamJson.AnyPrincipal()), false);
     }
 
     /// <summary>

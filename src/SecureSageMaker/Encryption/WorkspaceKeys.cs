@@ -23,7 +23,7 @@ public sealed class WorkspaceKeys : Construct
     {
         props ??= new WorkspaceKeysProps();
         var days = props.PendingWindowDays ?? Defaults.KeyPendingWindowDays;
-        DataKey = props.DataKey ?? KeyFactory.Create(this, "DataKey", "Encrypts the data, models and compute volumes of a SageMaker workspace.", days);
+        DataKey = props.DataKey ?? NewDataKey(days);
         LogsKey = props.LogsKey ?? NewLogsKey(days);
         if (props.LogsKey is not null and not Key)
         {
@@ -43,6 +43,13 @@ public sealed class WorkspaceKeys : Construct
 
     /// <summary>The key of the workspace's log groups.</summary>
     public IKey LogsKey { get; }
+
+    private Key NewDataKey(int days)
+    {
+        var key = KeyFactory.Create(this, "DataKey", "Encrypts the data, models and compute volumes of a SageMaker workspace.", days);
+        KeyFactory.OnlyThroughServices(key, KeyFactory.DataKeyServices);
+        return key;
+    }
 
     private Key NewLogsKey(int days)
     {

@@ -13,14 +13,59 @@ internal static class Suppressions
 {
     private const string AccessLogReason = "This bucket is the target of the workspace's S3 server access logs: S3 delivers them only to buckets encrypted with SSE-S3, and a log target does not log into itself. It holds access logs, not data.";
 
+    private const string ReplicationReason = "Versioning and Retain keep every version of every object in this account; cross-region replication is an option (SecureBucketProps.ReplicationDestination) for teams whose rules require a second region.";
+
+    private const string ObjectLockReason = "Object Lock makes objects immutable for a retention period, which data science workflows that overwrite or delete data cannot use; versioning and Retain keep every version. Object Lock is an option (SecureBucketProps.ObjectLockRetention).";
+
+    private const string InlinePolicyReason = "This AWS::IAM::Policy is the CDK default policy of exactly one role, holding that role's least-privilege grants; it cannot be attached elsewhere, which is what the rule guards against.";
+
+    private static readonly string[] Packs = { "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321" };
+
     public static void ServerAccessLogTarget(IConstruct bucket)
     {
         var resource = Resource(bucket);
-        CdkNag(resource, ("AwsSolutions-S1", AccessLogReason), ("HIPAA.Security-S3BucketLoggingEnabled", AccessLogReason), ("NIST.800.53.R5-S3BucketLoggingEnabled", AccessLogReason),
-            ("PCI.DSS.321-S3BucketLoggingEnabled", AccessLogReason), ("HIPAA.Security-S3DefaultEncryptionKMS", AccessLogReason), ("NIST.800.53.R5-S3DefaultEncryptionKMS", AccessLogReason),
-            ("PCI.DSS.321-S3DefaultEncryptionKMS", AccessLogReason));
-        Guard(resource, "S3_BUCKET_LOGGING_ENABLED", "CT_S3_PR_2", "S3_BUCKET_DEFAULT_ENCRYPTION_KMS", "CT_S3_PR_10");
+        CdkNag(resource, Packs.Select(p => (p + "-S3DefaultEncryptionKMS", AccessLogReason)).ToArray());
+        Guard(resource, "s3_bucket_logging_enabled_check", "s3_bucket_default_encryption_kms_check");
         Acknowledge.Finding(resource, RuleIds.BucketKmsEncryption, AccessLogReason);
+    }
+
+    /// <summary>A bucket without cross-region replication or Object Lock, by choice (both are options).</summary>
+    public static void NoReplicationOrObjectLock(IConstruct bucket, bool replicated, bool locked)
+    {
+        var resource = Resource(bucket);
+        if (!replicated)
+        {
+            CdkNag(resource, Packs.Select(p => (p + "-S3BucketReplicationEnabled", ReplicationReason)).ToArray());
+        }
+
+        if (!locked)
+        {
+            GuardWithReason(resource, "s3_bucket_object_lock_enabled_check", ObjectLockReason);
+        }
+    }
+
+    /// <summary>The default policy of a role: cdk-nag's compliance packs flag every AWS::IAM::Policy as inline.</summary>
+    public static void RoleDefaultPolicy(CfnResource policy) =>
+        CdkNag(policy, Packs.Select(p => (p + "-IAMNoInlinePolicy", InlinePolicyReason)).ToArray());
+
+    /// <summary>The self-referencing all-traffic rule of distributed training.</summary>
+    public static void SelfReferencingRule(CfnResource rule)
+    {
+        const string reason = "All protocols only between members of the workload security group (a self reference, not an address range): distributed training exchanges traffic on ports the framework chooses. Raised as warning SecureSageMaker:SelfReferencingTraffic.";
+        CdkNag(rule, Packs.Select(p => (p + "-EC2RestrictedCommonPorts", reason)).Append(("AwsSolutions-EC23", reason)).ToArray());
+    }
+
+    /// <summary>A log group whose key comes from another stack: Control Tower's rule reads only keys of the same template.</summary>
+    public static void CrossStackLogKey(CfnResource group) =>
+        GuardWithReason(group, "cloudwatch_log_group_encrypted_check", "The log group is encrypted with the workspace's logs key, which another stack of the app owns (Fn::ImportValue); the rule accepts only a key of the same template.");
+
+    /// <summary>Suppresses a cfn-guard rule and records the reason beside it: cfn-guard's metadata has no field for one.</summary>
+    private static void GuardWithReason(CfnResource resource, string rule, string reason)
+    {
+        Guard(resource, rule);
+        var reasons = resource.GetMetadata("SecureSageMaker") as IDictionary<string, object> ?? new Dictionary<string, object>();
+        var map = new Dictionary<string, object>(reasons) { ["guard:" + rule] = reason };
+        resource.AddMetadata("SecureSageMaker", map);
     }
 
     /// <summary>Adds cdk-nag suppressions to a resource's metadata, keeping those already there.</summary>

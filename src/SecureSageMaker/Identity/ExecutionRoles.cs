@@ -47,7 +47,10 @@ internal static class ExecutionRoles
         return role;
     }
 
-    /// <summary>Tells cdk-nag why the role's policy has wildcards: each is scoped by an ARN prefix of this account or by a condition.</summary>
+    /// <summary>
+    /// Tells cdk-nag why the role's default policy is what it is: its wildcards are scoped by an ARN
+    /// prefix of this account or by a condition, and it is the default policy of this one role.
+    /// </summary>
     public static void ExplainWildcards(IRole role)
     {
         if (role.Node.TryFindChild("DefaultPolicy") is { } policy)
@@ -55,6 +58,7 @@ internal static class ExecutionRoles
             const string reason = "Wildcards are limited to this account's SageMaker ARN prefixes (training-job/*, model/*, log-group:/aws/sagemaker/*, bucket/*) or to actions without resource-level permissions, scoped by conditions (kms:ViaService, ec2:Vpc, cloudwatch:namespace).";
             var resource = Guardrails.Suppressions.Resource(policy);
             Guardrails.Suppressions.CdkNag(resource, ("AwsSolutions-IAM5", reason));
+            Guardrails.Suppressions.RoleDefaultPolicy(resource);
         }
     }
 

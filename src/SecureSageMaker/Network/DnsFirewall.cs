@@ -41,12 +41,12 @@ internal sealed class DnsFirewall : Construct
 
         _allowList = new CfnFirewallDomainList(this, "AllowedDomains", new CfnFirewallDomainListProps
         {
-            Name = Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 64 }) + "-allowed",
+            Name = Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 56 }) + "-allowed",
             Domains = Render(),
         });
         var everything = new CfnFirewallDomainList(this, "EveryDomain", new CfnFirewallDomainListProps
         {
-            Name = Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 56 }) + "-everything",
+            Name = Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 53 }) + "-everything",
             Domains = new[] { "*" },
         });
         var rules = (settings.ManagedThreatListIds ?? Array.Empty<string>()).Select((list, i) => Rule(list, 100 + i, "BLOCK", settings)).ToList();

@@ -239,6 +239,11 @@ public sealed partial class PrivateNetwork : Construct
         {
             workloads.AddIngressRule(workloads, Port.AllTraffic(), "Distributed training between workspace workloads");
             workloads.AddEgressRule(workloads, Port.AllTraffic(), "Distributed training between workspace workloads");
+            foreach (var rule in workloads.Node.Children.OfType<CfnResource>().Where(r => (r as CfnSecurityGroupIngress)?.IpProtocol == "-1" || (r as CfnSecurityGroupEgress)?.IpProtocol == "-1"))
+            {
+                Guardrails.Suppressions.SelfReferencingRule(rule);
+            }
+
             Posture.StackPosture.Warn(this, WarningIds.SelfReferencingTraffic,
                 "Workloads in the workspace security group can reach each other on every port (AllowSelfReferencingTraffic). Keep it for distributed training only.");
         }
@@ -302,12 +307,17 @@ public sealed partial class PrivateNetwork : Construct
     private ILogGroup FlowLogs(IKey key, RetentionDays retention)
     {
         var group = LogGroups.Create(this, "FlowLogGroup", key, retention);
-        _ = new FlowLog(this, "FlowLog", new FlowLogProps
+        var flowLog = new FlowLog(this, "FlowLog", new FlowLogProps
         {
             ResourceType = FlowLogResourceType.FromVpc(Vpc),
             TrafficType = FlowLogTrafficType.ALL,
             Destination = FlowLogDestination.ToCloudWatchLogs(group),
         });
+        if (flowLog.IamRole?.Node.TryFindChild("DefaultPolicy") is { } policy)
+        {
+            Guardrails.Suppressions.RoleDefaultPolicy(Guardrails.Suppressions.Resource(policy));
+        }
+
         return group;
     }
 

@@ -22,9 +22,15 @@ internal static class LogGroups
             Retention = retention,
             RemovalPolicy = logGroupName is null ? RemovalPolicy.RETAIN : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
+        var resource = (CfnResource)group.Node.DefaultChild!;
         if (logGroupName is not null)
         {
-            ((CfnResource)group.Node.DefaultChild!).CfnOptions.UpdateReplacePolicy = CfnDeletionPolicy.RETAIN;
+            resource.CfnOptions.UpdateReplacePolicy = CfnDeletionPolicy.RETAIN;
+        }
+
+        if (key is Key && !ReferenceEquals(Stack.Of(key), Stack.Of(scope)))
+        {
+            Guardrails.Suppressions.CrossStackLogKey(resource);
         }
 
         return group;

@@ -43,6 +43,8 @@ public sealed class SecureBucket : Construct
             : null;
         _bucket = CreateBucket(props);
         ConfigureAccessLogging(props, id);
+        var replicationRole = props.Replication is { } replication && EncryptionKey is not null ? Replicate(replication) : null;
+        Guardrails.Suppressions.NoReplicationOrObjectLock(_bucket, replicationRole is not null, props.ObjectLockRetention is not null);
         if (EncryptionKey is { } key)
         {
             DenyOtherEncryption(key);
@@ -54,7 +56,8 @@ public sealed class SecureBucket : Construct
         }
         else if (props.AllowedVpcEndpoint is { } endpoint)
         {
-            DenyOutsideNetwork(endpoint.VpcEndpointId, props.BreakGlassPrincipalArns ?? Array.Empty<string>(), props.ExecutionRoleArnPatterns ?? Array.Empty<string>());
+            var readers = (props.ExecutionRoleArnPatterns ?? Array.Empty<string>()).Concat(replicationRole is null ? Array.Empty<string>() : new[] { replicationRole.RoleArn }).ToArray();
+            DenyOutsideNetwork(endpoint.VpcEndpointId, props.BreakGlassPrincipalArns ?? Array.Empty<string>(), readers);
         }
         else
         {
@@ -112,6 +115,8 @@ public sealed class SecureBucket : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             AutoDeleteObjects = false,
             LifecycleRules = lifecycle.ToArray(),
+            ObjectLockEnabled = props.ObjectLockRetention is not null ? true : null,
+            ObjectLockDefaultRetention = props.ObjectLockRetention is { } retention ? ObjectLockRetention.Governance(retention) : null,
         });
 
         // Set on the L1: CDK's EventBridgeEnabled prop deploys a Lambda-backed custom resource.
@@ -120,6 +125,47 @@ public sealed class SecureBucket : Construct
             EventBridgeConfiguration = new CfnBucket.EventBridgeConfigurationProperty { EventBridgeEnabled = true },
         };
         return bucket;
+    }
+
+    /// <summary>Replicates every version to the destination, encrypted there with its region's key, through a role S3 assumes.</summary>
+    private Role Replicate(BucketReplication replication)
+    {
+        var role = new Role(this, "ReplicationRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("s3.amazonaws.com"),
+            Description = "Replicates a SageMaker workspace bucket to its copy in another region.",
+        });
+        role.AddToPolicy(IamJson.Allow("ReadSource", new[] { "s3:GetReplicationConfiguration", "s3:ListBucket" }, new[] { _bucket.BucketArn }));
+        role.AddToPolicy(IamJson.Allow("ReadSourceVersions", new[] { "s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging" }, new[] { _bucket.ArnForObjects("*") }));
+        role.AddToPolicy(IamJson.Allow("WriteReplicas", new[] { "s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags" }, new[] { replication.DestinationBucketArn + "/*" }));
+        role.AddToPolicy(KeyFactory.UseThroughServices(EncryptionKey!, new[] { "kms:Decrypt" }, "s3"));
+        role.AddToPolicy(IamJson.Allow("EncryptReplicas", new[] { "kms:Encrypt", "kms:GenerateDataKey*" }, new[] { replication.DestinationKeyArn }));
+        ExecutionRoles.ExplainWildcards(role);
+        ((CfnBucket)_bucket.Node.DefaultChild!).ReplicationConfiguration = new CfnBucket.ReplicationConfigurationProperty
+        {
+            Role = role.RoleArn,
+            Rules = new object[]
+            {
+                new CfnBucket.ReplicationRuleProperty
+                {
+                    Id = "ReplicateEverythingToTheOtherRegion",
+                    Status = "Enabled",
+                    Priority = 1,
+                    Filter = new CfnBucket.ReplicationRuleFilterProperty { Prefix = string.Empty },
+                    DeleteMarkerReplication = new CfnBucket.DeleteMarkerReplicationProperty { Status = "Enabled" },
+                    SourceSelectionCriteria = new CfnBucket.SourceSelectionCriteriaProperty
+                    {
+                        SseKmsEncryptedObjects = new CfnBucket.SseKmsEncryptedObjectsProperty { Status = "Enabled" },
+                    },
+                    Destination = new CfnBucket.ReplicationDestinationProperty
+                    {
+                        Bucket = replication.DestinationBucketArn,
+                        EncryptionConfiguration = new CfnBucket.EncryptionConfigurationProperty { ReplicaKmsKeyId = replication.DestinationKeyArn },
+                    },
+                },
+            },
+        };
+        return role;
     }
 
     private void ConfigureAccessLogging(SecureBucketProps props, string id)
@@ -237,6 +283,23 @@ public sealed class SecureBucket : Construct
         if (props.EncryptionKey is { } key)
         {
             WorkspaceKeys.CheckKeyArn(v, "EncryptionKey", key.KeyArn);
+        }
+
+        if (props.Replication is { } replication)
+        {
+            v.Require(props.Kind != SecureBucketKind.ServerAccessLogs, "Replication", "a replication", "Replicate data buckets only: access logs stay in their region.");
+            v.Require(Tokens.IsUnresolved(replication.DestinationBucketArn) || ((replication.DestinationBucketArn ?? string.Empty).StartsWith("arn:aws", StringComparison.Ordinal) && replication.DestinationBucketArn!.Contains(":s3:::", StringComparison.Ordinal)),
+                "Replication.DestinationBucketArn", replication.DestinationBucketArn, "Give the destination bucket's ARN, such as 'arn:aws:s3:::my-replica-bucket'.");
+            _ = v.Present(replication.DestinationKeyArn, "Replication.DestinationKeyArn", "Give the ARN of a KMS key in the destination's region.");
+            if (Tokens.IsLiteral(replication.DestinationKeyArn))
+            {
+                WorkspaceKeys.CheckKeyArn(v, "Replication.DestinationKeyArn", replication.DestinationKeyArn);
+            }
+        }
+
+        if (props.ObjectLockRetention is { } retention && !Tokens.IsUnresolved(retention.ToString()))
+        {
+            v.Require(retention.ToDays(new TimeConversionOptions { Integral = false }) >= 1, "ObjectLockRetention", retention.ToHumanString(), "Use at least one day.");
         }
     }
 }

@@ -60,6 +60,18 @@ public sealed class SecureBucketProps
     /// </summary>
     internal string[]? ExecutionRoleArnPatterns { get; init; }
 
+    /// <summary>Replicate the bucket to another region (data buckets only). The replication role may read from outside the network perimeter, read only.</summary>
+    /// <remarks><strong>Default</strong>: no replication; versioning and retention keep every version in this region.</remarks>
+    public BucketReplication? Replication { get; init; }
+
+    /// <summary>
+    /// Turn on S3 Object Lock with a default retention in governance mode: no object version can be
+    /// deleted or overwritten for this long (except by a principal allowed to bypass governance).
+    /// Decide at creation: turning it on later may replace the bucket.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: no Object Lock (data science workflows overwrite and delete data; versioning keeps the history).</remarks>
+    public Duration? ObjectLockRetention { get; init; }
+
     /// <summary>Delete noncurrent object versions after this long (at least one day).</summary>
     /// <remarks><strong>Default</strong>: old versions are kept forever (nothing is lost).</remarks>
     public Duration? NoncurrentVersionExpiration { get; init; }
