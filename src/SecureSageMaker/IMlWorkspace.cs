@@ -39,8 +39,8 @@ public interface IMlWorkspace : IConstruct
     /// <summary>Buckets brought for input data (read only), beside the workspace's own.</summary>
     IReadOnlyList<IBucket> InputBuckets { get; }
 
-    /// <summary>The managed policy of Deny guardrails every role of the workspace carries.</summary>
-    IManagedPolicy GuardrailPolicy { get; }
+    /// <summary>The managed policies of Deny guardrails every role of the workspace carries (the statements split by size).</summary>
+    IReadOnlyList<IManagedPolicy> GuardrailPolicies { get; }
 
     /// <summary>The execution role that SDK-started jobs and models run with (people's roles may pass it to SageMaker).</summary>
     IRole JobRole { get; }

@@ -35,7 +35,7 @@ internal sealed class ImportedMlWorkspace : Construct, IMlWorkspace
 
     public IReadOnlyList<IBucket> InputBuckets => _attributes.InputBuckets ?? Array.Empty<IBucket>();
 
-    public IManagedPolicy GuardrailPolicy => _attributes.GuardrailPolicy;
+    public IReadOnlyList<IManagedPolicy> GuardrailPolicies => _attributes.GuardrailPolicies;
 
     public IRole JobRole => _attributes.JobRole;
 
@@ -63,7 +63,7 @@ internal sealed class ImportedMlWorkspace : Construct, IMlWorkspace
                  {
                      ("Vpc", attributes.Vpc), ("WorkloadSubnets", attributes.WorkloadSubnets), ("WorkloadSecurityGroup", attributes.WorkloadSecurityGroup),
                      ("DataKey", attributes.DataKey), ("LogsKey", attributes.LogsKey), ("DataBucket", attributes.DataBucket), ("ModelBucket", attributes.ModelBucket),
-                     ("GuardrailPolicy", attributes.GuardrailPolicy), ("JobRole", attributes.JobRole), ("ExecutionRolePath", attributes.ExecutionRolePath),
+                     ("GuardrailPolicies", attributes.GuardrailPolicies), ("JobRole", attributes.JobRole), ("ExecutionRolePath", attributes.ExecutionRolePath),
                      ("InterfaceEndpoints", attributes.InterfaceEndpoints),
                  })
         {
@@ -76,6 +76,10 @@ internal sealed class ImportedMlWorkspace : Construct, IMlWorkspace
         }
 
         _ = v.NoNullEntries(attributes.InputBuckets, "InputBuckets");
+        if (attributes.GuardrailPolicies is { Length: 0 })
+        {
+            v.Fail("GuardrailPolicies", "an empty list", "Give the workspace's guardrail policies.");
+        }
         v.Throw();
         return id;
     }

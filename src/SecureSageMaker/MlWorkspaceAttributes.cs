@@ -37,8 +37,8 @@ public sealed class MlWorkspaceAttributes
     /// <remarks><strong>Default</strong>: none.</remarks>
     public IBucket[]? InputBuckets { get; init; }
 
-    /// <summary>The (first) guardrail policy.</summary>
-    public required IManagedPolicy GuardrailPolicy { get; init; }
+    /// <summary>The guardrail policies.</summary>
+    public required IManagedPolicy[] GuardrailPolicies { get; init; }
 
     /// <summary>The job role.</summary>
     public required IRole JobRole { get; init; }

@@ -49,7 +49,13 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             Subnets = WorkloadSubnets,
             SecurityGroups = new[] { WorkloadSecurityGroup },
             DataKey = DataKey,
+            Options = props.GuardrailOptions,
         });
+        foreach (var allowed in props.GuardrailOptions?.AllowedUnguardedActions ?? Array.Empty<string>())
+        {
+            Posture.StackPosture.Warn(this, WarningIds.UnguardedComputeAllowed,
+                "The guardrail policy allows " + allowed + ", whose compute no condition key can pin to the workspace's network and keys.");
+        }
         JobRole = CreateJobRole();
         PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", new PresignedUrlPolicyProps
         {
@@ -97,7 +103,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
     public IReadOnlyList<IBucket> InputBuckets { get; }
 
     /// <inheritdoc />
-    public IManagedPolicy GuardrailPolicy => _guardrails.Policies[0];
+    public IReadOnlyList<IManagedPolicy> GuardrailPolicies => _guardrails.Policies;
 
     /// <summary>Every managed policy of the guardrails (their statements split by size), with the statements.</summary>
     public WorkspaceGuardrailPolicy Guardrails => _guardrails;
@@ -217,11 +223,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 
     private Role CreateJobRole()
     {
-        var role = ExecutionRoles.Create(this, "JobRole", new RoleContext(Vpc, DataKey, GuardrailPolicy, ExecutionRolePath), "jobs and models started from an SDK");
-        foreach (var extra in _guardrails.Policies.Skip(1))
-        {
-            role.AddManagedPolicy(extra);
-        }
+        var role = ExecutionRoles.Create(this, "JobRole", new RoleContext(Vpc, DataKey, GuardrailPolicies, ExecutionRolePath), "jobs and models started from an SDK");
 
         GrantDataRead(role);
         GrantModelReadWrite(role);
@@ -231,6 +233,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         }
 
         var stack = Stack.Of(this);
+        role.AddToPolicy(WorkspaceTag.ReadJumpStartCache(stack));
         role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents { Service = "ecr", Resource = "repository", ResourceName = "*" })));
         role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents
         {
@@ -259,7 +262,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         {
             ["Vpc"] = Vpc.VpcId,
             ["WorkloadSecurityGroup"] = WorkloadSecurityGroup.SecurityGroupId,
-            ["GuardrailPolicy"] = GuardrailPolicy.ManagedPolicyArn,
+            ["GuardrailPolicy"] = GuardrailPolicies[0].ManagedPolicyArn,
             ["PresignedUrlPolicy"] = PresignedUrlPolicy.PolicyArn,
             ["DataBucket"] = DataBucket.BucketName,
             ["ModelBucket"] = ModelBucket.BucketName,
@@ -348,6 +351,12 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         }
 
         _ = v.NoNullEntries(props.InputBuckets, "InputBuckets");
+        foreach (var action in props.GuardrailOptions?.AllowedUnguardedActions ?? Array.Empty<string>())
+        {
+            v.Require(GuardrailStatements.UnguardedActions.Contains(action, StringComparer.Ordinal), "GuardrailOptions.AllowedUnguardedActions", action,
+                "Name one of: " + string.Join(", ", GuardrailStatements.UnguardedActions) + ".");
+        }
+
         v.Throw();
         return id;
     }

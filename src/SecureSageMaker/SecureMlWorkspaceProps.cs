@@ -54,6 +54,10 @@ public sealed class SecureMlWorkspaceProps
     /// <remarks><strong>Default</strong>: none: presigned URLs only through the workspace's endpoint (from inside the VPC or a network connected to it).</remarks>
     public string[]? PresignedUrlAllowedCidrs { get; init; }
 
+    /// <summary>Opt-ins of the guardrail policy: unguarded actions to allow (each raises warning <see cref="WarningIds.UnguardedComputeAllowed"/>).</summary>
+    /// <remarks><strong>Default</strong>: none: every action of <see cref="Guardrails.GuardrailStatements.UnguardedActions"/> is denied.</remarks>
+    public Guardrails.GuardrailOptions? GuardrailOptions { get; init; }
+
     /// <summary>Run the synth-time guardrail checker over the workspace's stack. Turning it off raises warning <see cref="WarningIds.GuardrailChecksDisabled"/>.</summary>
     /// <remarks><strong>Default</strong>: true.</remarks>
     public bool? ApplyGuardrailChecks { get; init; }

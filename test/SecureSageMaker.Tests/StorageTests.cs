@@ -124,7 +124,7 @@ public class StorageTests
         Assert.Equal("\"logging.s3.amazonaws.com\"", Cfn.Text(delivery, "Principal", "Service"));
         Assert.Equal(2, Cfn.At(delivery, "Condition", "ArnLike", "aws:SourceArn").AsArray().Count);
         Assert.Contains("WorkspaceAccessLogsBucket", Cfn.Text(DataBucket, "Properties", "LoggingConfiguration", "DestinationBucketName"), StringComparison.Ordinal);
-        Assert.Contains("AwsSolutions-S1", Cfn.Text(logs, "Metadata", "cdk_nag"), StringComparison.Ordinal);
+        Assert.Contains("s3_bucket_logging_enabled_check", Cfn.Text(logs, "Metadata", "guard"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class WorkspaceTests
         Assert.NotNull(workspace.WorkloadSecurityGroup);
         Assert.NotNull(workspace.DataKey);
         Assert.NotNull(workspace.ModelBucket);
-        Assert.NotNull(workspace.GuardrailPolicy);
+        Assert.NotEmpty(workspace.GuardrailPolicies);
         Assert.NotNull(workspace.JobRole);
         Assert.StartsWith("/securesagemaker/", workspace.ExecutionRolePath, StringComparison.Ordinal);
         Assert.False(workspace.AllowsTrafficBetweenWorkloads);
@@ -196,7 +196,7 @@ public class WorkspaceTests
             LogsKey = Key.FromKeyArn(stack, "Logs", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ac"),
             DataBucket = Bucket.FromBucketName(stack, "DataBucket", "data"),
             ModelBucket = Bucket.FromBucketName(stack, "ModelBucket", "models"),
-            GuardrailPolicy = ManagedPolicy.FromManagedPolicyName(stack, "Guardrails", "guardrails"),
+            GuardrailPolicies = new[] { ManagedPolicy.FromManagedPolicyName(stack, "Guardrails", "guardrails") },
             JobRole = Role.FromRoleName(stack, "JobRole", "job"),
             ExecutionRolePath = "/securesagemaker/ws/",
             InterfaceEndpoints = new[] { InterfaceEndpointService.SageMakerApi },
@@ -219,7 +219,7 @@ public class WorkspaceTests
         var error = Assert.Throws<ArgumentException>(() => SecureMlWorkspace.FromWorkspaceAttributes(stack, "Imported", new MlWorkspaceAttributes
         {
             Vpc = null!, WorkloadSubnets = null!, WorkloadSecurityGroup = null!, DataKey = null!, LogsKey = null!, DataBucket = null!,
-            ModelBucket = null!, GuardrailPolicy = null!, JobRole = null!, ExecutionRolePath = "no-slashes", InterfaceEndpoints = null!,
+            ModelBucket = null!, GuardrailPolicies = null!, JobRole = null!, ExecutionRolePath = "no-slashes", InterfaceEndpoints = null!,
         }));
         Assert.Contains("Vpc: received nothing (null)", error.Message, StringComparison.Ordinal);
         Assert.Contains("ExecutionRolePath: received 'no-slashes'", error.Message, StringComparison.Ordinal);

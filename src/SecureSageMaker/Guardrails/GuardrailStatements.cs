@@ -1,114 +1,251 @@
-using Amazon.CDK.AWS.IAM;
-
 namespace SecureSageMaker.Guardrails;
 
-/// <summary>One Deny statement of the guardrails, in a form that renders both to IAM and to an SCP.</summary>
-/// <param name="Sid">Statement id (what it stops).</param>
-/// <param name="Actions">The SageMaker actions it applies to.</param>
-/// <param name="Conditions">Operator to condition key to value(s); every condition must hold for the deny to fire.</param>
-/// <param name="Purpose">Why it is there, for the README and reports.</param>
-public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Actions, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Conditions, string Purpose)
-{
-    /// <summary>Renders the statement for IAM, optionally exempting principals that carry a tag.</summary>
-    internal PolicyStatement ToPolicyStatement(string? exemptionTag = null) => PolicyStatement.FromJson(ToJson(exemptionTag));
-
-    /// <summary>The statement as IAM JSON, optionally exempting principals that carry a tag.</summary>
-    internal Dictionary<string, object> ToJson(string? exemptionTag = null) => Jsii.IamJson.Statement(Sid, "Deny", Actions, "*",
-        ConditionsWith(exemptionTag).ToDictionary(p => p.Key, p => (object)p.Value.ToDictionary(q => q.Key, q => q.Value)), null);
-
-    /// <summary>The conditions, plus the exemption by principal tag when given.</summary>
-    internal IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> ConditionsWith(string? exemptionTag)
-    {
-        if (exemptionTag is null)
-        {
-            return Conditions;
-        }
-
-        var merged = Conditions.ToDictionary(p => p.Key, p => p.Value.ToDictionary(q => q.Key, q => q.Value));
-        if (!merged.TryGetValue("StringNotEquals", out var notEquals))
-        {
-            notEquals = new Dictionary<string, object>();
-            merged["StringNotEquals"] = notEquals;
-        }
-
-        notEquals["aws:PrincipalTag/" + exemptionTag] = "true";
-        return merged.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, object>)p.Value);
-    }
-}
-
 /// <summary>
-/// The Deny statements of the preventive guardrails (spec: "Preventive IAM guardrails"). The
-/// account-independent ones test that a control is not false and not absent; the workspace-bound ones
-/// also name the workspace's subnets, security groups and key.
+/// The Deny statements of the preventive guardrails (spec: "Preventive IAM guardrails"). Their action
+/// lists come from the IAM service reference (<see cref="SageMakerActions"/>): every action that
+/// supports a key is tested on it, Create and Update alike, and a Create must carry the key (a negated
+/// operator or <c>Null</c> fires on an absent key; <c>Bool</c> does not). Update statements never
+/// require a key to be present, so updates that do not resend it pass.
 /// </summary>
 public static class GuardrailStatements
 {
+    /// <summary>The name prefix of the lifecycle configurations the library creates; the guardrails admit only these.</summary>
+    public const string LifecycleConfigPrefix = "securesagemaker-";
+
+    /// <summary>The IAM path under which the library creates execution roles.</summary>
+    public const string ExecutionRolePathPrefix = "/securesagemaker/";
+
     /// <summary>
-    /// Actions that start a training, tuning, processing or monitoring job, or create a model.
-    /// <c>Create*JobDefinition</c> names the four monitoring job definitions (data quality, model
-    /// quality, bias, explainability) in one entry, which keeps the SCP under its size limit.
+    /// SageMaker APIs that launch compute, or send data out of the account, with no condition key that
+    /// could pin them to a workspace's network and keys. They are denied unless a workspace or the
+    /// organization guardrails opt in (<see cref="GuardrailOptions.AllowedUnguardedActions"/>).
     /// </summary>
-    public static readonly IReadOnlyList<string> IsolatedActions = new[]
+    public static IReadOnlyList<string> UnguardedActions { get; } = new[]
     {
-        "sagemaker:CreateTrainingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateModel",
-        "sagemaker:Create*JobDefinition",
+        "sagemaker:CreateAIBenchmarkJob", "sagemaker:CreateAIRecommendationJob", "sagemaker:CreateCompilationJob", "sagemaker:CreateDeviceFleet",
+        "sagemaker:CreateEdgeDeploymentPlan", "sagemaker:CreateEdgePackagingJob", "sagemaker:CreateInferenceExperiment", "sagemaker:CreateInferenceRecommendationsJob",
+        "sagemaker:CreateMlflowApp", "sagemaker:CreateMlflowTrackingServer", "sagemaker:CreateModelCardExportJob", "sagemaker:CreateOptimizationJob",
+        "sagemaker:CreatePartnerApp", "sagemaker:StartInferenceExperiment", "sagemaker:StartMlflowTrackingServer",
     };
 
-    /// <summary>The job actions that take volume and output keys and inter-container traffic encryption (all but CreateModel).</summary>
-    public static readonly IReadOnlyList<string> JobActions = IsolatedActions.Where(a => a != "sagemaker:CreateModel").ToArray();
+    /// <summary>
+    /// Actions that launch compute or hand out access and need no statement of their own, with the
+    /// reason: what they run is pinned where it is defined.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> GuardedElsewhere { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sagemaker:CreateApp"] = "Studio apps run in their domain's network and security groups, which CreateDomain, CreateUserProfile and CreateSpace are pinned to; their lifecycle configurations are pinned by StudioLifecycleConfigArns.",
+        ["sagemaker:CreateEndpoint"] = "An endpoint runs its endpoint config's models; CreateModel, CreateEndpointConfig and CreateInferenceComponent are pinned.",
+        ["sagemaker:UpdateEndpoint"] = "Same as CreateEndpoint.",
+        ["sagemaker:UpdateEndpointWeightsAndCapacities"] = "Scales what the endpoint config already pinned.",
+        ["sagemaker:UpdateInferenceComponent"] = "An inference component keeps the model it was created with (pinned by CreateInferenceComponent).",
+        ["sagemaker:UpdateInferenceComponentRuntimeConfig"] = "Scales what CreateInferenceComponent pinned.",
+        ["sagemaker:StartNotebookInstance"] = "Starts a notebook instance whose network, root access, key and lifecycle were pinned by Create/UpdateNotebookInstance.",
+        ["sagemaker:StartPipelineExecution"] = "Each step calls the SageMaker API with the pipeline's role, and the guardrails pin those calls.",
+        ["sagemaker:UpdatePipelineExecution"] = "Same as StartPipelineExecution.",
+        ["sagemaker:CreatePipeline"] = "Same as StartPipelineExecution.",
+        ["sagemaker:UpdatePipeline"] = "Same as StartPipelineExecution.",
+        ["sagemaker:CreateWorkforce"] = "A private workforce: labeling jobs and flow definitions are pinned to non-public workforces (WorkteamType).",
+        ["sagemaker:CreateWorkteam"] = "Same as CreateWorkforce.",
+        ["sagemaker:UpdateWorkforce"] = "Same as CreateWorkforce.",
+        ["sagemaker:UpdateWorkteam"] = "Same as CreateWorkforce.",
+        ["sagemaker:UpdateCluster"] = "Pinned by VpcSubnets and VpcSecurityGroupIds when it resends them; a cluster keeps the network CreateCluster pinned.",
+        ["sagemaker:UpdateClusterSoftware"] = "Patches the nodes of a cluster whose network CreateCluster pinned.",
+        ["sagemaker:UpdateClusterInference"] = "Same as UpdateClusterSoftware.",
+        ["sagemaker:StartClusterHealthCheck"] = "Same as UpdateClusterSoftware.",
+        ["sagemaker:CreatePresignedNotebookInstanceUrl"] = "The presigned-URL policy limits it to company CIDRs or the workspace's endpoint.",
+        ["sagemaker:CreatePresignedDomainUrl"] = "Same as CreatePresignedNotebookInstanceUrl.",
+        ["sagemaker:CreatePresignedMlflowTrackingServerUrl"] = "Same as CreatePresignedNotebookInstanceUrl.",
+        ["sagemaker:StartSession"] = "Same as CreatePresignedNotebookInstanceUrl.",
+        ["sagemaker:CreatePresignedMlflowAppUrl"] = "Same as CreatePresignedNotebookInstanceUrl; MLflow apps are denied unless opted in.",
+        ["sagemaker:CreatePartnerAppPresignedUrl"] = "Same as CreatePresignedNotebookInstanceUrl; partner apps are denied unless opted in.",
+        ["sagemaker:UpdateDeviceFleet"] = "Updates a resource whose Create is denied unless opted in.",
+        ["sagemaker:UpdateInferenceExperiment"] = "Same as UpdateDeviceFleet.",
+        ["sagemaker:UpdateMlflowApp"] = "Same as UpdateDeviceFleet.",
+        ["sagemaker:UpdateMlflowTrackingServer"] = "Same as UpdateDeviceFleet.",
+        ["sagemaker:UpdatePartnerApp"] = "Same as UpdateDeviceFleet.",
+    };
+
+    /// <summary>Every statement: the account-independent ones and the workspace-bound ones for a workspace, with options.</summary>
+    /// <param name="workspace">The workspace's subnets, security groups and key; null for the organization's statements only.</param>
+    /// <param name="options">Opt-ins.</param>
+    public static IReadOnlyList<GuardrailStatement> All(WorkspaceBinding? workspace = null, GuardrailOptions? options = null)
+    {
+        options ??= new GuardrailOptions();
+        var statements = Isolation().Concat(Network()).Concat(Keys()).Concat(Notebooks()).Concat(Studio()).Concat(Access(options)).Concat(Protections());
+        if (workspace is not null)
+        {
+            statements = statements.Concat(WorkspaceBound(workspace));
+        }
+
+        return statements.ToList();
+    }
 
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> When(string op, string key, object value) =>
         new Dictionary<string, IReadOnlyDictionary<string, object>> { [op] = new Dictionary<string, object> { [key] = value } };
 
-    /// <summary>The statements that hold in any account: controls false or absent.</summary>
-    public static IReadOnlyList<GuardrailStatement> AccountIndependent() => new[]
-    {
-        new GuardrailStatement("DenyNetworkIsolationFalse", IsolatedActions, When("Bool", "sagemaker:NetworkIsolation", "false"),
-            "Jobs and models must run with EnableNetworkIsolation."),
-        new GuardrailStatement("DenyNetworkIsolationAbsent", IsolatedActions, When("Null", "sagemaker:NetworkIsolation", "true"),
-            "A Bool test does not fire on an absent key: a request that omits EnableNetworkIsolation is denied too."),
-        new GuardrailStatement("DenyVpcSubnetsAbsent", IsolatedActions, When("Null", "sagemaker:VpcSubnets", "true"),
-            "Jobs and models must run in a VPC."),
-        new GuardrailStatement("DenyVpcSecurityGroupsAbsent", IsolatedActions, When("Null", "sagemaker:VpcSecurityGroupIds", "true"),
-            "Jobs and models must run with security groups."),
-        new GuardrailStatement("DenyVolumeKmsKeyAbsent", JobActions, When("Null", "sagemaker:VolumeKmsKeyArn", "true"),
-            "Job volumes must be encrypted with a customer-managed key."),
-        new GuardrailStatement("DenyOutputKmsKeyAbsent", JobActions, When("Null", "sagemaker:OutputKmsKeyArn", "true"),
-            "Job output must be encrypted with a customer-managed key."),
-        new GuardrailStatement("DenyInterContainerEncryptionFalse", JobActions, When("Bool", "sagemaker:InterContainerTrafficEncryption", "false"),
-            "Traffic between job containers must be encrypted."),
-        new GuardrailStatement("DenyInterContainerEncryptionAbsent", JobActions, When("Null", "sagemaker:InterContainerTrafficEncryption", "true"),
-            "A request that omits EnableInterContainerTrafficEncryption is denied too."),
-        new GuardrailStatement("DenyNotebookInternetAccess", new[] { "sagemaker:CreateNotebookInstance" }, When("StringNotEquals", "sagemaker:DirectInternetAccess", "Disabled"),
-            "Notebook instances are created with DirectInternetAccess Disabled (an absent key is denied too)."),
-        new GuardrailStatement("DenyNotebookRootAccess", new[] { "sagemaker:CreateNotebookInstance" }, When("StringNotEquals", "sagemaker:RootAccess", "Disabled"),
-            "Notebook instances are created with RootAccess Disabled (an absent key is denied too)."),
-        new GuardrailStatement("DenyNotebookRootAccessUpdate", new[] { "sagemaker:UpdateNotebookInstance" }, When("StringEquals", "sagemaker:RootAccess", "Enabled"),
-            "An update may not turn root access on; updates that do not resend the key pass."),
-        new GuardrailStatement("DenyNotebookOutsideVpc", new[] { "sagemaker:CreateNotebookInstance" }, When("Null", "sagemaker:VpcSubnets", "true"),
-            "Notebook instances run in a VPC subnet."),
-        new GuardrailStatement("DenyDomainNotVpcOnly", new[] { "sagemaker:CreateDomain" }, When("StringNotEquals", "sagemaker:AppNetworkAccessType", "VpcOnly"),
-            "Studio domains are created VpcOnly (an absent key means PublicInternetOnly, and is denied)."),
-        new GuardrailStatement("DenyDomainUpdateToPublicInternet", new[] { "sagemaker:UpdateDomain" }, When("StringEquals", "sagemaker:AppNetworkAccessType", "PublicInternetOnly"),
-            "An update may not switch a domain to PublicInternetOnly; updates that do not resend the key pass."),
-    };
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> When(params (string Op, string Key, object Value)[] conditions) =>
+        conditions.GroupBy(c => c.Op).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, object>)g.ToDictionary(c => c.Key, c => c.Value));
 
-    /// <summary>Every statement of a workspace's guardrail policy.</summary>
-    internal static IReadOnlyList<GuardrailStatement> ForWorkspace(string[] subnetIds, string[] securityGroupIds, string dataKeyArn) =>
-        AccountIndependent().Concat(WorkspaceBound(subnetIds, securityGroupIds, dataKeyArn)).ToList();
+    private static string[] Only(params string[] actions) => actions.Select(a => "sagemaker:" + a).ToArray();
 
-    /// <summary>The statements bound to one workspace: its subnets, security groups and key.</summary>
-    public static IReadOnlyList<GuardrailStatement> WorkspaceBound(string[] subnetIds, string[] securityGroupIds, string dataKeyArn) => new[]
+    /// <summary>Network isolation and inter-container encryption: false is denied everywhere, absent on Create.</summary>
+    private static IEnumerable<GuardrailStatement> Isolation()
     {
-        new GuardrailStatement("DenyForeignSubnets", IsolatedActions, When("ForAnyValue:StringNotEquals", "sagemaker:VpcSubnets", subnetIds),
-            "Jobs and models run only in the workspace's subnets."),
-        new GuardrailStatement("DenyForeignSecurityGroups", IsolatedActions, When("ForAnyValue:StringNotEquals", "sagemaker:VpcSecurityGroupIds", securityGroupIds),
-            "Jobs and models run only with the workspace's security group."),
-        new GuardrailStatement("DenyForeignVolumeKmsKey", JobActions, When("StringNotEqualsIfExists", "sagemaker:VolumeKmsKeyArn", dataKeyArn),
-            "Job volumes use the workspace's key."),
-        new GuardrailStatement("DenyForeignOutputKmsKey", JobActions, When("StringNotEqualsIfExists", "sagemaker:OutputKmsKeyArn", dataKeyArn),
-            "Job output uses the workspace's key."),
-        new GuardrailStatement("DenyNotebookForeignSubnets", new[] { "sagemaker:CreateNotebookInstance" }, When("ForAnyValue:StringNotEquals", "sagemaker:VpcSubnets", subnetIds),
-            "Notebook instances run only in the workspace's subnets."),
-    };
+        yield return new("DenyNetworkIsolationFalse", SageMakerActions.Supporting("sagemaker:NetworkIsolation"), When("Bool", "sagemaker:NetworkIsolation", "false"),
+            "Jobs, models and endpoint configs run with EnableNetworkIsolation.");
+        yield return new("DenyNetworkIsolationAbsent", SageMakerActions.CreatesSupporting("sagemaker:NetworkIsolation", "CreateEndpointConfig"), When("Null", "sagemaker:NetworkIsolation", "true"),
+            "A Bool test does not fire on an absent key: a Create that omits EnableNetworkIsolation is denied too.");
+        yield return new("DenyEndpointConfigWithoutModelOrIsolation", Only("CreateEndpointConfig"), When(("Null", "sagemaker:ModelArn", "true"), ("Null", "sagemaker:NetworkIsolation", "true")),
+            "An endpoint config whose variants name no model (inference components) sets EnableNetworkIsolation itself.");
+        yield return new("DenyEndpointConfigWithoutModelOrVpc", Only("CreateEndpointConfig"), When(("Null", "sagemaker:ModelArn", "true"), ("Null", "sagemaker:VpcSubnets", "true")),
+            "An endpoint config whose variants name no model sets a VpcConfig itself.");
+        yield return new("DenyInferenceComponentWithoutModel", Only("CreateInferenceComponent"), When("Null", "sagemaker:ModelArn", "true"),
+            "An inference component runs a model (with the model's isolation), never a bare container.");
+        yield return new("DenyInterContainerEncryptionFalse", SageMakerActions.Supporting("sagemaker:InterContainerTrafficEncryption"), When("Bool", "sagemaker:InterContainerTrafficEncryption", "false"),
+            "Traffic between job containers is encrypted.");
+        yield return new("DenyInterContainerEncryptionAbsent", SageMakerActions.CreatesSupporting("sagemaker:InterContainerTrafficEncryption"), When("Null", "sagemaker:InterContainerTrafficEncryption", "true"),
+            "A Create that omits EnableInterContainerTrafficEncryption is denied too.");
+    }
+
+    /// <summary>A VPC on every Create that can take one (endpoint configs with a model and user profiles inherit theirs).</summary>
+    private static IEnumerable<GuardrailStatement> Network()
+    {
+        yield return new("DenyVpcSubnetsAbsent", SageMakerActions.CreatesSupporting("sagemaker:VpcSubnets", "CreateEndpointConfig"), When("Null", "sagemaker:VpcSubnets", "true"),
+            "Jobs, models, notebooks, domains and clusters run in a VPC.");
+        yield return new("DenyVpcSecurityGroupsAbsent", SageMakerActions.CreatesSupporting("sagemaker:VpcSecurityGroupIds", "CreateEndpointConfig", "CreateUserProfile"), When("Null", "sagemaker:VpcSecurityGroupIds", "true"),
+            "Jobs, models, notebooks, domains and clusters run with security groups.");
+    }
+
+    /// <summary>Customer-managed keys of the caller's own account on volumes and output.</summary>
+    private static IEnumerable<GuardrailStatement> Keys()
+    {
+        var nvmeCapable = Only("CreateTrainingJob", "CreateProcessingJob", "CreateHyperParameterTuningJob", "CreateTransformJob", "CreateEndpointConfig", "CreateMonitoringSchedule",
+            "CreateDataQualityJobDefinition", "CreateModelQualityJobDefinition", "CreateModelBiasJobDefinition", "CreateModelExplainabilityJobDefinition");
+        var volume = SageMakerActions.CreatesSupporting("sagemaker:VolumeKmsKeyArn");
+        yield return new("DenyVolumeKmsKeyAbsent", volume.Except(nvmeCapable).ToList(), When("Null", "sagemaker:VolumeKmsKeyArn", "true"),
+            "Volumes of notebooks, domains, AutoML and labeling jobs are encrypted with a customer-managed key.");
+        yield return new("DenyVolumeKmsKeyAbsentOnEbs", volume.Intersect(nvmeCapable).ToList(),
+            When(("Null", "sagemaker:VolumeKmsKeyArn", "true"), ("ForAnyValue:StringNotLike", "sagemaker:InstanceTypes", NvmeTypePatterns())),
+            "Job and endpoint volumes are encrypted with a customer-managed key, except on instance types with local NVMe storage, which SageMaker encrypts in hardware and for which it rejects a key.");
+        yield return new("DenyOutputKmsKeyAbsent", SageMakerActions.CreatesSupporting("sagemaker:OutputKmsKeyArn"), When("Null", "sagemaker:OutputKmsKeyArn", "true"),
+            "Job output is encrypted with a customer-managed key.");
+        // ForAnyValue on a single-valued key: true only when the key is there and differs (IfExists would deny its absence, and local-NVMe jobs have none).
+        yield return new("DenyVolumeKmsKeyOfAnotherAccount", SageMakerActions.Supporting("sagemaker:VolumeKmsKeyArn"), When("ForAnyValue:StringNotLike", "sagemaker:VolumeKmsKeyArn", "arn:*:kms:*:${aws:PrincipalAccount}:key/*"),
+            "A volume key is a key (not an alias) of the caller's own account: another account's key passes a presence test, and its owner controls the data.");
+        yield return new("DenyOutputKmsKeyOfAnotherAccount", SageMakerActions.Supporting("sagemaker:OutputKmsKeyArn"), When("ForAnyValue:StringNotLike", "sagemaker:OutputKmsKeyArn", "arn:*:kms:*:${aws:PrincipalAccount}:key/*"),
+            "An output key is a key of the caller's own account.");
+    }
+
+    /// <summary>Notebook instances: no internet, no root, IMDSv2, no lifecycle configuration but the library's own.</summary>
+    private static IEnumerable<GuardrailStatement> Notebooks()
+    {
+        yield return new("DenyNotebookInternetAccess", Only("CreateNotebookInstance"), When("StringNotEquals", "sagemaker:DirectInternetAccess", "Disabled"),
+            "Notebook instances are created with DirectInternetAccess Disabled (an absent key is denied too).");
+        yield return new("DenyNotebookRootAccess", Only("CreateNotebookInstance"), When("StringNotEquals", "sagemaker:RootAccess", "Disabled"),
+            "Notebook instances are created with RootAccess Disabled (an absent key is denied too).");
+        yield return new("DenyNotebookRootAccessUpdate", Only("UpdateNotebookInstance"), When("StringEquals", "sagemaker:RootAccess", "Enabled"),
+            "An update may not turn root access on; updates that do not resend the key pass.");
+        yield return new("DenyNotebookImdsV1", Only("CreateNotebookInstance"), When("StringNotEquals", "sagemaker:MinimumInstanceMetadataServiceVersion", "2"),
+            "Notebook instances require IMDSv2 (an absent key is denied too).");
+        yield return new("DenyNotebookImdsV1Update", Only("UpdateNotebookInstance"), When("StringEquals", "sagemaker:MinimumInstanceMetadataServiceVersion", "1"),
+            "An update may not allow IMDSv1.");
+        yield return new("DenyForeignNotebookLifecycleConfigs", SageMakerActions.Supporting("sagemaker:NotebookInstanceLifecycleConfigArns"),
+            When("ForAnyValue:StringNotLike", "sagemaker:NotebookInstanceLifecycleConfigArns", "arn:*:sagemaker:*:*:notebook-instance-lifecycle-config/" + LifecycleConfigPrefix + "*"),
+            "Lifecycle scripts run as root: only the library's own configurations (named " + LifecycleConfigPrefix + "*) may be attached.");
+    }
+
+    /// <summary>Studio: VpcOnly domains, no remote access, no lifecycle configuration but the library's own.</summary>
+    private static IEnumerable<GuardrailStatement> Studio()
+    {
+        yield return new("DenyDomainNotVpcOnly", Only("CreateDomain"), When("StringNotEquals", "sagemaker:AppNetworkAccessType", "VpcOnly"),
+            "Studio domains are created VpcOnly (an absent key means PublicInternetOnly, and is denied).");
+        yield return new("DenyDomainUpdateToPublicInternet", Only("UpdateDomain"), When("StringEquals", "sagemaker:AppNetworkAccessType", "PublicInternetOnly"),
+            "An update may not switch a domain to PublicInternetOnly; updates that do not resend the key pass.");
+        yield return new("DenySpaceRemoteAccess", SageMakerActions.Supporting("sagemaker:RemoteAccess"), When("StringEquals", "sagemaker:RemoteAccess", "ENABLED"),
+            "Spaces accept no remote connections from outside Studio.");
+        yield return new("DenyForeignStudioLifecycleConfigs", SageMakerActions.Supporting("sagemaker:StudioLifecycleConfigArns"),
+            When("ForAnyValue:StringNotLike", "sagemaker:StudioLifecycleConfigArns", "arn:*:sagemaker:*:*:studio-lifecycle-config/" + LifecycleConfigPrefix + "*"),
+            "Only the library's own Studio lifecycle configurations may run in apps.");
+    }
+
+    /// <summary>Shells, public crowds and APIs no key can pin.</summary>
+    private static IEnumerable<GuardrailStatement> Access(GuardrailOptions options)
+    {
+        yield return new("DenyRemoteDebug", SageMakerActions.Supporting("sagemaker:EnableRemoteDebug"), When("Bool", "sagemaker:EnableRemoteDebug", "true"),
+            "No remote debugging shell into training containers.");
+        yield return new("DenyPublicWorkforce", SageMakerActions.Supporting("sagemaker:WorkteamType"), When("StringEquals", "sagemaker:WorkteamType", "public-crowd"),
+            "Data goes to no public crowd (Mechanical Turk) for labeling or review.");
+        var unguarded = UnguardedActions.Except(options.AllowedUnguardedActions ?? Array.Empty<string>(), StringComparer.Ordinal).ToList();
+        if (unguarded.Count > 0)
+        {
+            yield return new("DenyUnguardedCompute", unguarded, new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+                "APIs that launch compute or send data out with no key that could pin them to a workspace are denied unless a workspace opts in.");
+        }
+    }
+
+    /// <summary>The workspace's own infrastructure, which only deployments may change.</summary>
+    private static IEnumerable<GuardrailStatement> Protections()
+    {
+        yield return new("DenyLifecycleConfigAuthoring", Only("CreateNotebookInstanceLifecycleConfig", "UpdateNotebookInstanceLifecycleConfig", "DeleteNotebookInstanceLifecycleConfig", "CreateStudioLifecycleConfig", "DeleteStudioLifecycleConfig"),
+            new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+            "Lifecycle scripts run as root or in every app: only deployments write them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
+        yield return new("DenyDnsFirewallChanges", new[]
+            {
+                "route53resolver:DisassociateFirewallRuleGroup", "route53resolver:UpdateFirewallRuleGroupAssociation", "route53resolver:DeleteFirewallRuleGroup",
+                "route53resolver:CreateFirewallRule", "route53resolver:UpdateFirewallRule", "route53resolver:DeleteFirewallRule", "route53resolver:UpdateFirewallDomains",
+                "route53resolver:DeleteFirewallDomainList", "route53resolver:UpdateFirewallConfig", "route53resolver:DisassociateResolverQueryLogConfig",
+                "route53resolver:DeleteResolverQueryLogConfig",
+            },
+            new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+            "The DNS firewall, its fail-closed setting and its query logs close the DNS path out: only deployments change them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
+        yield return new("DenyExecutionRoleChanges", new[]
+            {
+                "iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
+                "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:UpdateRole",
+            },
+            new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+            "Roles under the execution-role path may read model artifacts from outside the bucket perimeter: only deployments create or change them.")
+        {
+            Resources = new[] { "arn:*:iam::*:role" + ExecutionRolePathPrefix + "*" },
+            Exemption = GuardrailExemption.BreakGlassAndDeployers,
+        };
+    }
+
+    /// <summary>The statements bound to one workspace: its subnets, security groups and key (in its policy only).</summary>
+    private static IEnumerable<GuardrailStatement> WorkspaceBound(WorkspaceBinding workspace)
+    {
+        yield return new("DenyForeignSubnets", SageMakerActions.Supporting("sagemaker:VpcSubnets"), When("ForAnyValue:StringNotEquals", "sagemaker:VpcSubnets", workspace.SubnetIds),
+            "Jobs, models, notebooks, domains and clusters run only in the workspace's subnets.") { InOrganizationPolicy = false };
+        yield return new("DenyForeignSecurityGroups", SageMakerActions.Supporting("sagemaker:VpcSecurityGroupIds"), When("ForAnyValue:StringNotEquals", "sagemaker:VpcSecurityGroupIds", workspace.SecurityGroupIds),
+            "Workloads run only with the workspace's security group.") { InOrganizationPolicy = false };
+        yield return new("DenyForeignVolumeKmsKey", SageMakerActions.Supporting("sagemaker:VolumeKmsKeyArn"), When("ForAnyValue:StringNotEquals", "sagemaker:VolumeKmsKeyArn", workspace.DataKeyArn),
+            "Volumes use the workspace's key (when they take one).") { InOrganizationPolicy = false };
+        yield return new("DenyForeignOutputKmsKey", SageMakerActions.Supporting("sagemaker:OutputKmsKeyArn"), When("ForAnyValue:StringNotEquals", "sagemaker:OutputKmsKeyArn", workspace.DataKeyArn),
+            "Output uses the workspace's key.") { InOrganizationPolicy = false };
+    }
+
+    /// <summary>
+    /// <c>StringLike</c> patterns of the instance families with local NVMe storage, from the shared
+    /// instance type table (<c>ml.g5.*</c>, <c>ml.p4d.*</c>, ...).
+    /// </summary>
+    internal static string[] NvmeTypePatterns() =>
+        InstanceTypes.NvmeTypes.Select(t => "ml." + t.Split('.')[1] + ".*").Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+}
+
+/// <summary>What a workspace's guardrail statements are bound to.</summary>
+/// <param name="SubnetIds">The workspace's subnets.</param>
+/// <param name="SecurityGroupIds">The workspace's security groups.</param>
+/// <param name="DataKeyArn">The workspace's data key.</param>
+public sealed record WorkspaceBinding(string[] SubnetIds, string[] SecurityGroupIds, string DataKeyArn);
+
+/// <summary>Opt-ins of the guardrails.</summary>
+public sealed class GuardrailOptions
+{
+    /// <summary>
+    /// Actions of <see cref="GuardrailStatements.UnguardedActions"/> to allow (for example
+    /// <c>sagemaker:CreateCompilationJob</c>); each raises warning <see cref="WarningIds.UnguardedComputeAllowed"/>.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: none: every one is denied.</remarks>
+    public string[]? AllowedUnguardedActions { get; init; }
 }

@@ -8,63 +8,95 @@ using SecureSageMaker.Jsii;
 namespace SecureSageMaker.Guardrails;
 
 /// <summary>
-/// An organization service control policy (SCP) with the account-independent guardrail statements:
-/// jobs and models without network isolation, VPC, keys or inter-container encryption, notebooks with
-/// internet or root access, and domains that are not VpcOnly are denied in every target account,
-/// whoever asks, except principals carrying the break-glass tag. Deploy it from the management (or
-/// delegated administrator) account.
+/// Organization service control policies (SCPs) with the account-independent guardrail statements:
+/// jobs, models and endpoint configs without network isolation, VPC, keys of the caller's account or
+/// inter-container encryption; notebooks with internet, root, IMDSv1 or foreign lifecycle scripts;
+/// domains that are not VpcOnly; remote shells and public workforces; APIs no key can pin; and changes
+/// to the DNS firewall, lifecycle configurations and execution roles outside deployments. They hold in
+/// every target account, whoever asks, except the break-glass principals (keyed on
+/// <c>aws:PrincipalArn</c>, which no one can claim by tagging themselves). The statements are split
+/// across as many SCPs as their size needs (5,120 characters each; an OU takes at most five SCPs, one
+/// of which is usually FullAWSAccess). Deploy it from the management or delegated administrator account.
 /// </summary>
 public sealed partial class OrganizationGuardrails : Construct
 {
     /// <summary>The SCP size limit of AWS Organizations, in characters of minimized JSON.</summary>
     public const int MaxPolicySize = 5120;
 
-    /// <summary>Creates the SCP.</summary>
-    /// <exception cref="ArgumentException">A target is not an OU, account or root id, the tag key is invalid, or the policy exceeds the SCP size limit.</exception>
+    /// <summary>The most SCPs this construct may need: an OU takes five, and FullAWSAccess is usually one of them.</summary>
+    public const int MaxPolicies = 4;
+
+    /// <summary>The default deployment principals: the CloudFormation execution roles of the CDK bootstrap.</summary>
+    public static IReadOnlyList<string> DefaultDeploymentPrincipalArns { get; } = new[] { "arn:*:iam::*:role/cdk-*-cfn-exec-role-*" };
+
+    private readonly List<CfnPolicy> _policies = new();
+
+    /// <summary>Creates the SCPs.</summary>
+    /// <exception cref="ArgumentException">A target is not an OU, account or root id, a principal pattern is invalid, or the statements need more than <see cref="MaxPolicies"/> SCPs.</exception>
     public OrganizationGuardrails(Construct scope, string id, OrganizationGuardrailsProps props)
         : base(scope, Validate(scope, id, props))
     {
-        var tag = props.ExemptionTagKey ?? DefaultExemptionTagKey;
-        Statements = GuardrailStatements.AccountIndependent();
-        PolicyJson = Render(Statements, tag);
-        Resource = new CfnPolicy(this, "Resource", new CfnPolicyProps
+        Statements = GuardrailStatements.All(null, props.Options).Where(s => s.InOrganizationPolicy).ToList();
+        var documents = Render(Statements, props);
+        Documents = documents.Select(d => JsonSerializer.Serialize(d)).ToList();
+        var name = props.PolicyName ?? "SecureSageMakerGuardrails";
+        for (var i = 0; i < Documents.Count; i++)
         {
-            Name = props.PolicyName ?? "SecureSageMakerGuardrails",
-            Description = "SecureSageMaker: SageMaker jobs, models, notebooks and domains stay isolated, encrypted and in a VPC.",
-            Type = "SERVICE_CONTROL_POLICY",
-            Content = Document(Statements, tag),
-            TargetIds = props.TargetIds,
-        });
+            _policies.Add(new CfnPolicy(this, i == 0 ? "Resource" : "Part" + (i + 1).ToString(CultureInfo.InvariantCulture), new CfnPolicyProps
+            {
+                Name = i == 0 ? name : name + "-" + (i + 1).ToString(CultureInfo.InvariantCulture),
+                Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails ({0} of {1}): SageMaker work stays isolated, encrypted and in a VPC.", i + 1, Documents.Count),
+                Type = "SERVICE_CONTROL_POLICY",
+                Content = documents[i],
+                TargetIds = props.TargetIds,
+            }));
+        }
+
+        foreach (var allowed in props.Options?.AllowedUnguardedActions ?? Array.Empty<string>())
+        {
+            Posture.StackPosture.Warn(this, WarningIds.UnguardedComputeAllowed,
+                "The SCPs allow " + allowed + ", whose compute no condition key can pin to a workspace's network and keys, in every target account.");
+        }
     }
 
-    /// <summary>The default principal tag key of the exemption.</summary>
-    public const string DefaultExemptionTagKey = "SecureSageMakerBreakGlass";
-
-    /// <summary>The SCP resource.</summary>
-    public CfnPolicy Resource { get; }
+    /// <summary>The SCP resources (the first is named <c>Resource</c>).</summary>
+    public IReadOnlyList<CfnPolicy> Policies => _policies;
 
     /// <summary>The statements, with their purposes.</summary>
     public IReadOnlyList<GuardrailStatement> Statements { get; }
 
-    /// <summary>The policy as minimized JSON.</summary>
-    public string PolicyJson { get; }
+    /// <summary>The SCP documents as minimized JSON, one per policy.</summary>
+    public IReadOnlyList<string> Documents { get; }
 
-    /// <summary>Renders statements as a minimized SCP document.</summary>
-    public static string Render(IEnumerable<GuardrailStatement> statements, string exemptionTagKey) =>
-        JsonSerializer.Serialize(Document(statements, exemptionTagKey));
-
-    private static Dictionary<string, object> Document(IEnumerable<GuardrailStatement> statements, string exemptionTagKey) => new()
+    private static List<Dictionary<string, object>> Render(IReadOnlyList<GuardrailStatement> statements, OrganizationGuardrailsProps props)
     {
-        ["Version"] = "2012-10-17",
-        ["Statement"] = statements.Select(s => (object)new Dictionary<string, object>
+        var breakGlass = props.BreakGlassPrincipalArns ?? Array.Empty<string>();
+        var deployers = props.DeploymentPrincipalArns ?? DefaultDeploymentPrincipalArns.ToArray();
+        var json = statements.Select(s =>
         {
-            ["Sid"] = s.Sid,
-            ["Effect"] = "Deny",
-            ["Action"] = s.Actions.Count == 1 ? s.Actions[0] : s.Actions.ToArray(),
-            ["Resource"] = "*",
-            ["Condition"] = s.ConditionsWith(exemptionTagKey).ToDictionary(
-                c => c.Key, c => (object)c.Value.ToDictionary(k => k.Key, k => k.Value)),
-        }).ToArray(),
+            var exempt = s.Exemption == GuardrailExemption.BreakGlassAndDeployers ? breakGlass.Concat(deployers).ToArray() : breakGlass;
+            return s.ToJson(exempt.Length == 0 ? null : Exempt(exempt));
+        }).ToList();
+        if (breakGlass.Length > 0)
+        {
+            // The exemption keys on the role's ARN: no one but the break-glass principals may create or change a role that matches.
+            json.Add(new GuardrailStatement("DenyBreakGlassRoleChanges", new[]
+                {
+                    "iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy",
+                    "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:UpdateRole", "iam:TagRole", "iam:UntagRole",
+                },
+                new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+                "Only break-glass principals create or change the roles the exemption names.") { Resources = breakGlass }.ToJson(Exempt(breakGlass)));
+        }
+
+        return PolicyChunks.Split(json, MaxPolicySize)
+            .Select(chunk => new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = chunk.Cast<object>().ToArray() })
+            .ToList();
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, object>> Exempt(string[] principals) => new()
+    {
+        ["ArnNotLike"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = principals.Length == 1 ? principals[0] : principals },
     };
 
     private static string Validate(Construct scope, string id, OrganizationGuardrailsProps props)
@@ -72,19 +104,42 @@ public sealed partial class OrganizationGuardrails : Construct
         ArgumentNullException.ThrowIfNull(props);
         var v = new PropsValidator(scope, id);
         v.Require(props.TargetIds is { Length: > 0 }, "TargetIds", props.TargetIds, "Name at least one OU, account or root id.");
-        foreach (var target in props.TargetIds ?? Array.Empty<string>())
+        if (v.NoNullEntries(props.TargetIds, "TargetIds"))
         {
-            v.Require(target is not null && TargetPattern().IsMatch(target), "TargetIds", target,
-                "Use an organizational unit id ('ou-ab12-cdef3456'), a 12-digit account id or the root id ('r-ab12').");
+            foreach (var target in (props.TargetIds ?? Array.Empty<string>()).Where(Tokens.IsLiteral))
+            {
+                v.Require(TargetPattern().IsMatch(target), "TargetIds", target, "Use an organizational unit id ('ou-ab12-cdef3456'), a 12-digit account id or the root id ('r-ab12').");
+            }
         }
 
-        var tag = props.ExemptionTagKey ?? DefaultExemptionTagKey;
-        v.Require(TagPattern().IsMatch(tag), "ExemptionTagKey", tag, "Use a tag key of 1 to 128 letters, digits, spaces and _.:/=+-@.");
-        if (TagPattern().IsMatch(tag))
+        foreach (var (name, list) in new[] { ("BreakGlassPrincipalArns", props.BreakGlassPrincipalArns), ("DeploymentPrincipalArns", props.DeploymentPrincipalArns) })
         {
-            var size = Render(GuardrailStatements.AccountIndependent(), tag).Length;
-            v.Require(size <= MaxPolicySize, "ExemptionTagKey", tag, string.Format(CultureInfo.InvariantCulture,
-                "The SCP would be {0} characters of minimized JSON; AWS Organizations allows {1}. Use a shorter tag key.", size, MaxPolicySize));
+            if (v.NoNullEntries(list, name))
+            {
+                foreach (var arn in list ?? Array.Empty<string>())
+                {
+                    v.Require(OrganizationPrincipalPattern().IsMatch(arn) && !arn.EndsWith("/*", StringComparison.Ordinal), name, arn,
+                        "Use a role ARN pattern such as 'arn:aws:iam::*:role/BreakGlass' (the account may be '*'; a '*' only after a literal name prefix).");
+                }
+            }
+        }
+
+        foreach (var action in props.Options?.AllowedUnguardedActions ?? Array.Empty<string>())
+        {
+            v.Require(GuardrailStatements.UnguardedActions.Contains(action, StringComparer.Ordinal), "Options.AllowedUnguardedActions", action,
+                "Name one of: " + string.Join(", ", GuardrailStatements.UnguardedActions) + ".");
+        }
+
+        if (props.PolicyName is { } policyName && Tokens.IsLiteral(policyName))
+        {
+            v.Require(PolicyNamePattern().IsMatch(policyName), "PolicyName", policyName, "Use 1 to 126 letters, digits and the characters _+=,.@- (the SCP name limit leaves room for '-2').");
+        }
+
+        if (!v.HasProblems)
+        {
+            var count = Render(GuardrailStatements.All(null, props.Options).Where(s => s.InOrganizationPolicy).ToList(), props).Count;
+            v.Require(count <= MaxPolicies, "BreakGlassPrincipalArns", count + " SCPs", string.Format(CultureInfo.InvariantCulture,
+                "The statements need {0} SCPs of {1} characters, more than the {2} an OU has room for beside FullAWSAccess; name fewer or shorter principal patterns.", count, MaxPolicySize, MaxPolicies));
         }
 
         v.Throw();
@@ -94,6 +149,9 @@ public sealed partial class OrganizationGuardrails : Construct
     [GeneratedRegex("^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|[0-9]{12}|r-[0-9a-z]{4,32})$")]
     private static partial Regex TargetPattern();
 
-    [GeneratedRegex("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$")]
-    private static partial Regex TagPattern();
+    [GeneratedRegex("^arn:(aws[a-z-]*|\\*):iam::([0-9]{12}|\\*):role/([\\w+=,.@-]+/)*[\\w+=,.@-]{4,}\\*?$")]
+    private static partial Regex OrganizationPrincipalPattern();
+
+    [GeneratedRegex("^[\\w+=,.@-]{1,126}$")]
+    private static partial Regex PolicyNamePattern();
 }

@@ -24,8 +24,9 @@ public sealed class WorkspaceGuardrailPolicy : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        Statements = GuardrailStatements.ForWorkspace(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn);
-        var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson(null)).ToList(), MaxPolicySize);
+        var binding = new WorkspaceBinding(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn);
+        Statements = GuardrailStatements.All(binding, props.Options).Where(s => s.InWorkspacePolicy).ToList();
+        var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson()).ToList(), MaxPolicySize);
         for (var i = 0; i < chunks.Count; i++)
         {
             _policies.Add(new ManagedPolicy(this, i == 0 ? "Resource" : "Part" + (i + 1).ToString(CultureInfo.InvariantCulture), new ManagedPolicyProps

@@ -17,4 +17,8 @@ public sealed class WorkspaceGuardrailPolicyProps
 
     /// <summary>The key volumes and output must be encrypted with.</summary>
     public required IKey DataKey { get; init; }
+
+    /// <summary>Opt-ins.</summary>
+    /// <remarks><strong>Default</strong>: none.</remarks>
+    public GuardrailOptions? Options { get; init; }
 }

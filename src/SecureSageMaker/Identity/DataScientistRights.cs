@@ -22,13 +22,20 @@ internal static class DataScientistRights
             BucketGrants.Read(role, input, input.EncryptionKey);
         }
 
-        role.AddToPolicy(IamJson.Allow("RunWorkspaceJobsAndModels", new[]
+        var resources = new[] { Arn("training-job"), Arn("processing-job"), Arn("hyper-parameter-tuning-job"), Arn("transform-job"), Arn("model") };
+        var tag = WorkspaceTag.Value(workspace);
+        role.AddToPolicy(IamJson.Allow("StartWorkspaceJobsAndModels", new[]
             {
-                "sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob",
-                "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",
-                "sagemaker:CreateHyperParameterTuningJob", "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:StopHyperParameterTuningJob",
-                "sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:AddTags", "sagemaker:ListTags",
-            }, new[] { Arn("training-job"), Arn("processing-job"), Arn("hyper-parameter-tuning-job"), Arn("model") }));
+                "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob",
+                "sagemaker:CreateModel", "sagemaker:AddTags",
+            }, resources, IamJson.Condition("StringEquals", "aws:RequestTag/" + WorkspaceTag.Key, tag)));
+        role.AddToPolicy(IamJson.Allow("WatchAndStopWorkspaceJobsAndModels", new[]
+            {
+                "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",
+                "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob",
+                "sagemaker:DescribeModel", "sagemaker:ListTags",
+            }, resources, IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, tag)));
+        role.AddToPolicy(WorkspaceTag.ReadJumpStartCache(stack));
         role.AddToPolicy(IamJson.Allow("ListSageMakerResources", new[] { "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListModels", "sagemaker:ListEndpoints", "sagemaker:Search" }, new[] { "*" }));
         role.AddToPolicy(ExecutionRoles.PassToSageMaker(workspace.JobRole));
     }

@@ -6,9 +6,9 @@ using SecureSageMaker.Jsii;
 namespace SecureSageMaker;
 
 /// <summary>What every execution role of a workspace is bound to.</summary>
-internal sealed record RoleContext(Amazon.CDK.AWS.EC2.IVpc Vpc, Amazon.CDK.AWS.KMS.IKey DataKey, IManagedPolicy GuardrailPolicy, string ExecutionRolePath)
+internal sealed record RoleContext(Amazon.CDK.AWS.EC2.IVpc Vpc, Amazon.CDK.AWS.KMS.IKey DataKey, IReadOnlyList<IManagedPolicy> GuardrailPolicies, string ExecutionRolePath)
 {
-    public static RoleContext Of(IMlWorkspace workspace) => new(workspace.Vpc, workspace.DataKey, workspace.GuardrailPolicy, workspace.ExecutionRolePath);
+    public static RoleContext Of(IMlWorkspace workspace) => new(workspace.Vpc, workspace.DataKey, workspace.GuardrailPolicies, workspace.ExecutionRolePath);
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ internal static class ExecutionRoles
         role.AddToPolicy(KeyFactory.UseThroughServices(workspace.DataKey,
             new[] { "kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*" },
             "sagemaker", "s3", "ec2"));
-        role.AddManagedPolicy(workspace.GuardrailPolicy);
+        AttachGuardrails(role, workspace.GuardrailPolicies);
         return role;
     }
 
@@ -59,6 +59,15 @@ internal static class ExecutionRoles
             var resource = Guardrails.Suppressions.Resource(policy);
             Guardrails.Suppressions.CdkNag(resource, ("AwsSolutions-IAM5", reason));
             Guardrails.Suppressions.RoleDefaultPolicy(resource);
+        }
+    }
+
+    /// <summary>Attaches every guardrail policy to a role the workload owns.</summary>
+    public static void AttachGuardrails(IRole role, IEnumerable<IManagedPolicy> policies)
+    {
+        foreach (var policy in policies)
+        {
+            role.AddManagedPolicy(policy);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class PresignedUrlPolicy : Construct
     public static IReadOnlyList<string> Actions { get; } = new[]
     {
         "sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreatePresignedDomainUrl",
-        "sagemaker:CreatePresignedMlflowTrackingServerUrl", "sagemaker:StartSession",
+        "sagemaker:CreatePresignedMlflowTrackingServerUrl", "sagemaker:CreatePresignedMlflowAppUrl", "sagemaker:CreatePartnerAppPresignedUrl", "sagemaker:StartSession",
     };
 
     private readonly ManagedPolicy _policy;

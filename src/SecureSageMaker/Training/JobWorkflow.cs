@@ -114,7 +114,7 @@ public sealed class JobWorkflow : Construct
         machine.AddToRolePolicy(ExecutionRoles.PassToSageMaker(JobRole));
         machine.AddToRolePolicy(IamJson.Allow("TrackJobsThroughEventBridge", new[] { "events:PutTargets", "events:PutRule", "events:DescribeRule" },
             new[] { _stack.FormatArn(new ArnComponents { Service = "events", Resource = "rule", ResourceName = rule }) }));
-        machine.Role.AddManagedPolicy(_workspace.GuardrailPolicy);
+        ExecutionRoles.AttachGuardrails(machine.Role, _workspace.GuardrailPolicies);
         ExecutionRoles.ExplainWildcards(machine.Role);
         return (machine, logGroup);
     }
@@ -129,7 +129,7 @@ public sealed class JobWorkflow : Construct
         });
         role.AddToPolicy(IamJson.Allow("RunWorkspaceJobs", _jobActions, new[] { _jobArn }));
         role.AddToPolicy(ExecutionRoles.PassToSageMaker(JobRole));
-        role.AddManagedPolicy(_workspace.GuardrailPolicy);
+        ExecutionRoles.AttachGuardrails(role, _workspace.GuardrailPolicies);
         ExecutionRoles.ExplainWildcards(role);
         var step = training ? "Training" : "Processing";
         var body = new Dictionary<string, object>

@@ -66,6 +66,7 @@ public sealed class ProcessingJobDefinition : JobDefinition
                 ["VpcConfig"] = VpcConfig(workspace),
             },
             ["StoppingCondition"] = new Dictionary<string, object> { ["MaxRuntimeInSeconds"] = MaxRuntimeInSeconds ?? Defaults.JobMaxRuntimeInSeconds },
+            ["Tags"] = WorkspaceTag.Tags(workspace),
         };
     }
 

@@ -56,6 +56,7 @@ public sealed partial class TrainingJobDefinition : JobDefinition
             ["VpcConfig"] = VpcConfig(workspace),
             ["EnableNetworkIsolation"] = true,
             ["EnableInterContainerTrafficEncryption"] = true,
+            ["Tags"] = WorkspaceTag.Tags(workspace),
         };
         if (Hyperparameters is { Count: > 0 })
         {

@@ -1,0 +1,70 @@
+using Amazon.CDK.AWS.IAM;
+
+namespace SecureSageMaker.Guardrails;
+
+/// <summary>Who a statement of the organization SCPs exempts.</summary>
+public enum GuardrailExemption
+{
+    /// <summary>The break-glass principals only: the statement guards what runs (jobs, models, notebooks, domains).</summary>
+    BreakGlass,
+
+    /// <summary>The break-glass and deployment principals: the statement guards the workspace's own infrastructure (DNS firewall, lifecycle configurations, execution roles), which deployments change.</summary>
+    BreakGlassAndDeployers,
+}
+
+/// <summary>One Deny statement of the guardrails, in a form that renders both to IAM and to an SCP.</summary>
+/// <param name="Sid">Statement id (what it stops).</param>
+/// <param name="Actions">The actions it applies to.</param>
+/// <param name="Conditions">Operator to condition key to value(s); every condition must hold for the deny to fire.</param>
+/// <param name="Purpose">Why it is there, for the README and reports.</param>
+public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Actions, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Conditions, string Purpose)
+{
+    /// <summary>The resources it applies to.</summary>
+    /// <remarks><strong>Default</strong>: every resource (<c>*</c>).</remarks>
+    public IReadOnlyList<string> Resources { get; init; } = new[] { "*" };
+
+    /// <summary>Whether the statement belongs in the organization SCPs (account-independent) as well as in a workspace's policy.</summary>
+    public bool InOrganizationPolicy { get; init; } = true;
+
+    /// <summary>Whether the statement belongs in a workspace's guardrail policy.</summary>
+    public bool InWorkspacePolicy { get; init; } = true;
+
+    /// <summary>Who the SCP version exempts.</summary>
+    public GuardrailExemption Exemption { get; init; } = GuardrailExemption.BreakGlass;
+
+    /// <summary>The condition keys the statement tests.</summary>
+    public IEnumerable<string> Keys => Conditions.SelectMany(c => c.Value.Keys).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The statement as IAM JSON, with extra conditions (an SCP's exemption) merged in.</summary>
+    internal Dictionary<string, object> ToJson(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? extra = null) =>
+        Jsii.IamJson.Statement(Sid, "Deny", Actions, Resources.Count == 1 ? Resources[0] : Resources.ToArray(),
+            ConditionsWith(extra).ToDictionary(p => p.Key, p => (object)p.Value.ToDictionary(q => q.Key, q => q.Value)), null);
+
+    internal PolicyStatement ToPolicyStatement() => PolicyStatement.FromJson(ToJson());
+
+    /// <summary>The conditions, with <paramref name="extra"/> merged in (keys of the same operator are added).</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> ConditionsWith(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? extra)
+    {
+        if (extra is null || extra.Count == 0)
+        {
+            return Conditions;
+        }
+
+        var merged = Conditions.ToDictionary(p => p.Key, p => p.Value.ToDictionary(q => q.Key, q => q.Value));
+        foreach (var (op, keys) in extra)
+        {
+            if (!merged.TryGetValue(op, out var existing))
+            {
+                existing = new Dictionary<string, object>();
+                merged[op] = existing;
+            }
+
+            foreach (var (key, value) in keys)
+            {
+                existing[key] = value;
+            }
+        }
+
+        return merged.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, object>)p.Value);
+    }
+}

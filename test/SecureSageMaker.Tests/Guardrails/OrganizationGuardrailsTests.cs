@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using SecureSageMaker.Guardrails;
+using Xunit;
+
+namespace SecureSageMaker.Tests.Guardrails;
+
+public class OrganizationGuardrailsTests
+{
+    private static (Stack Stack, OrganizationGuardrails Guardrails) Create(OrganizationGuardrailsProps props)
+    {
+        var stack = TestStacks.Create();
+        return (stack, new OrganizationGuardrails(stack, "Guardrails", props));
+    }
+
+    [Fact]
+    public void Scps_FitTheSizeLimit_AndTheRoomAnOuHas()
+    {
+        var (stack, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" } });
+        Assert.All(guardrails.Documents, d => Assert.True(d.Length <= OrganizationGuardrails.MaxPolicySize, d.Length + " characters"));
+        Assert.InRange(guardrails.Documents.Count, 1, OrganizationGuardrails.MaxPolicies);
+        var cfn = TestStacks.Synth(stack);
+        Assert.Equal(guardrails.Documents.Count, cfn.OfType("AWS::Organizations::Policy").Count);
+        Assert.All(cfn.OfType("AWS::Organizations::Policy"), p => Assert.Equal("\"SERVICE_CONTROL_POLICY\"", Cfn.Text(p.Resource, "Properties", "Type")));
+    }
+
+    [Fact]
+    public void Scps_ExemptBreakGlassByArn_AndProtectThoseRoles_WithNoTagExemption()
+    {
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" } });
+        var all = string.Concat(guardrails.Documents);
+        Assert.DoesNotContain("aws:PrincipalTag", all, StringComparison.Ordinal);
+        var statements = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).ToList();
+        Assert.All(statements, s => Assert.Contains("arn:aws:iam::*:role/BreakGlass", s!["Condition"]!["ArnNotLike"]!["aws:PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal));
+        var protect = statements.Single(s => (string?)s!["Sid"] == "DenyBreakGlassRoleChanges")!;
+        Assert.Contains("iam:TagRole", protect["Action"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("\"arn:aws:iam::*:role/BreakGlass\"", protect["Resource"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Scps_ExemptDeployersOnlyFromTheInfrastructureProtections()
+    {
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" } });
+        var statements = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).ToList();
+        var dns = statements.Single(s => (string?)s!["Sid"] == "DenyDnsFirewallChanges")!;
+        Assert.Contains("cfn-exec-role", dns["Condition"]!.ToJsonString(), StringComparison.Ordinal);
+        var isolation = statements.Single(s => (string?)s!["Sid"] == "DenyNetworkIsolationFalse")!;
+        Assert.DoesNotContain("cfn-exec-role", isolation.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(statements, s => (string?)s!["Sid"] == "DenyForeignSubnets");
+    }
+
+    [Fact]
+    public void Scps_InTheSimulator_DenyEveryoneButBreakGlass()
+    {
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" } });
+        var exemption = new Dictionary<string, IReadOnlyDictionary<string, object>> { ["ArnNotLike"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = "arn:aws:iam::*:role/BreakGlass" } };
+        var request = new Dictionary<string, string[]> { ["sagemaker:NetworkIsolation"] = new[] { "false" }, ["aws:PrincipalArn"] = new[] { "arn:aws:iam::111122223333:role/DataScientist" } };
+        Assert.Contains("DenyNetworkIsolationFalse", PolicySimulator.DeniedBy(guardrails.Statements, "sagemaker:CreateTrainingJob", request, exemption));
+        request["aws:PrincipalArn"] = new[] { "arn:aws:iam::111122223333:role/BreakGlass" };
+        Assert.Empty(PolicySimulator.DeniedBy(guardrails.Statements, "sagemaker:CreateTrainingJob", request, exemption));
+    }
+
+    [Theory]
+    [InlineData("ou-bad", null, "TargetIds: received 'ou-bad'")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/*", "BreakGlassPrincipalArns: received 'arn:aws:iam::*:role/*'")]
+    [InlineData("ou-ab12-cdef3456", "*", "BreakGlassPrincipalArns: received '*'")]
+    public void Props_AreRejected_WithTheProperty(string target, string? breakGlass, string expected)
+    {
+        var stack = TestStacks.Create();
+        var error = Assert.Throws<ArgumentException>(() => new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { target }, BreakGlassPrincipalArns = breakGlass is null ? null : new[] { breakGlass },
+        }));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Targets_MayBeTokens()
+    {
+        var stack = TestStacks.Create();
+        _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps { TargetIds = new[] { new CfnParameter(stack, "Ou").ValueAsString } });
+        Assert.Single(TestStacks.Synth(stack).OfType("AWS::Organizations::Policy").Take(1));
+    }
+
+    [Fact]
+    public void UnguardedActions_AreAllowed_WithAWarning_WhenOptedIn()
+    {
+        var (stack, guardrails) = Create(new OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { "ou-ab12-cdef3456" }, Options = new GuardrailOptions { AllowedUnguardedActions = new[] { "sagemaker:CreateCompilationJob" } },
+        });
+        Assert.DoesNotContain("CreateCompilationJob", string.Concat(guardrails.Documents), StringComparison.Ordinal);
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.UnguardedComputeAllowed, StringComparison.Ordinal));
+    }
+}
