@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using SecureSageMaker.Guardrails;
@@ -107,7 +108,13 @@ public static class ExampleStacks
             BreakGlassPrincipalArns = new[] { "arn:aws:iam::111122223333:role/WorkspaceBreakGlass" },
             InputBuckets = new[] { reference },
             NoncurrentVersionExpiration = Duration.Days(365),
+            PackageMirror = new PackageMirrorProps(),
+            IdleShutdown = Duration.Hours(2),
+            DetectiveControls = new DetectiveControlsProps(),
         });
+
+        // The people who use the workspace: their roles get the guardrails and the presigned-URL policy.
+        workspace.ApplyGuardrails(Role.FromRoleArn(stack, "DataScientists", "arn:aws:iam::111122223333:role/DataScientists"));
 
         _ = workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { NotebookInstanceName = "secure-research" });
         _ = workspace.AddStudioDomain("Studio", new SecureStudioDomainProps

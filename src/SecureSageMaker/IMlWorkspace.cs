@@ -51,6 +51,9 @@ public interface IMlWorkspace : IConstruct
     /// <summary>Whether workloads in the workload security group may reach each other on every port (distributed jobs need it).</summary>
     bool AllowsTrafficBetweenWorkloads { get; }
 
+    /// <summary>The workspace's own lifecycle configurations (package mirror, idle shutdown), or null when it has none.</summary>
+    WorkspaceLifecycle? Lifecycle { get; }
+
     /// <summary>Retention of the log groups of the workspace and its workloads.</summary>
     RetentionDays LogRetention { get; }
 

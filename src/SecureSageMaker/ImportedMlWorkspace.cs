@@ -43,6 +43,8 @@ internal sealed class ImportedMlWorkspace : Construct, IMlWorkspace
 
     public bool AllowsTrafficBetweenWorkloads => _attributes.AllowsTrafficBetweenWorkloads ?? false;
 
+    public WorkspaceLifecycle? Lifecycle => null;
+
     public RetentionDays LogRetention => _attributes.LogRetention ?? Defaults.LogRetention;
 
     public void EnsureInterfaceEndpoint(InterfaceEndpointService service)

@@ -56,6 +56,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             Posture.StackPosture.Warn(this, WarningIds.UnguardedComputeAllowed,
                 "The guardrail policy allows " + allowed + ", whose compute no condition key can pin to the workspace's network and keys.");
         }
+        Lifecycle = CreateLifecycle(props);
         JobRole = CreateJobRole();
         PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", new PresignedUrlPolicyProps
         {
@@ -119,6 +120,12 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 
     /// <inheritdoc />
     public bool AllowsTrafficBetweenWorkloads { get; }
+
+    /// <inheritdoc />
+    public WorkspaceLifecycle? Lifecycle { get; }
+
+    /// <summary>The AWS Config rules that watch the workspace, when asked for.</summary>
+    public DetectiveControls? DetectiveControls { get; private set; }
 
     /// <summary>The policy that limits presigned notebook and Studio URLs to company CIDRs or the workspace's endpoint; <see cref="ApplyGuardrails"/> attaches it.</summary>
     public PresignedUrlPolicy PresignedUrlPolicy { get; }
@@ -192,7 +199,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
     private (SecureBucket Logs, SecureBucket Data, SecureBucket Model) CreateBuckets(SecureMlWorkspaceProps props)
     {
         var logs = new SecureBucket(this, "AccessLogsBucket", new SecureBucketProps { Kind = SecureBucketKind.ServerAccessLogs });
-        var executionRoles = new[] { Stack.Of(this).FormatArn(new ArnComponents { Service = "iam", Region = string.Empty, Resource = "role", ResourceName = ExecutionRolePath.TrimStart('/') + "*" }) };
+        var executionRoles = new[] { ExecutionRoleArnPattern() };
         SecureBucket Data(string id, BucketReplication? replication) => new(this, id, new SecureBucketProps
         {
             Replication = replication,
@@ -242,6 +249,29 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         ExecutionRoles.ExplainWildcards(role);
         return role;
     }
+
+    private WorkspaceLifecycle? CreateLifecycle(SecureMlWorkspaceProps props)
+    {
+        PackageMirror? mirror = null;
+        if (props.PackageMirror is { } mirrorProps)
+        {
+            var readers = new[] { ExecutionRoleArnPattern() }.Concat(props.BreakGlassPrincipalArns ?? Array.Empty<string>()).ToArray();
+            mirror = new PackageMirror(this, "PackageMirror", DataKey, readers, mirrorProps);
+            EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactApi);
+            EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactRepositories);
+            _network.AllowPackageAssets();
+        }
+
+        if (props.DetectiveControls is { } detective)
+        {
+            DetectiveControls = new DetectiveControls(this, "DetectiveControls", detective);
+        }
+
+        return mirror is null && props.IdleShutdown is null ? null : new WorkspaceLifecycle(this, "Lifecycle", mirror, props.IdleShutdown);
+    }
+
+    private string ExecutionRoleArnPattern() =>
+        Stack.Of(this).FormatArn(new ArnComponents { Service = "iam", Region = string.Empty, Resource = "role", ResourceName = ExecutionRolePath.TrimStart('/') + "*" });
 
     private void ApplyChecks(SecureMlWorkspaceProps props)
     {
@@ -351,6 +381,13 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         }
 
         _ = v.NoNullEntries(props.InputBuckets, "InputBuckets");
+        if (props.IdleShutdown is { } idle && !Tokens.IsUnresolved(idle.ToString()))
+        {
+            var minutes = idle.ToMinutes(new TimeConversionOptions { Integral = false });
+            v.Require(minutes >= 60 && minutes <= 525_600 && minutes == Math.Floor(minutes), "IdleShutdown", idle.ToHumanString(),
+                "Use whole minutes from 60 minutes to 365 days (Studio's idle-shutdown range).");
+        }
+
         foreach (var action in props.GuardrailOptions?.AllowedUnguardedActions ?? Array.Empty<string>())
         {
             v.Require(GuardrailStatements.UnguardedActions.Contains(action, StringComparer.Ordinal), "GuardrailOptions.AllowedUnguardedActions", action,

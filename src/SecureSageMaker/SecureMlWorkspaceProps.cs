@@ -54,6 +54,23 @@ public sealed class SecureMlWorkspaceProps
     /// <remarks><strong>Default</strong>: none: presigned URLs only through the workspace's endpoint (from inside the VPC or a network connected to it).</remarks>
     public string[]? PresignedUrlAllowedCidrs { get; init; }
 
+    /// <summary>
+    /// A private package mirror (AWS CodeArtifact) so data scientists can pip and npm install without
+    /// internet: the domain encrypted with the data key, a repository with the public registries
+    /// upstream, its two interface endpoints, read-only access for the workspace's roles, and lifecycle
+    /// configurations that point pip and npm at it.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: no mirror.</remarks>
+    public PackageMirrorProps? PackageMirror { get; init; }
+
+    /// <summary>Stop notebook instances and shut down Studio apps idle this long (60 minutes to 365 days, whole minutes).</summary>
+    /// <remarks><strong>Default</strong>: never.</remarks>
+    public Duration? IdleShutdown { get; init; }
+
+    /// <summary>AWS Config managed rules (no Lambda) that watch the posture after deployment, scoped to the workspace's resource types.</summary>
+    /// <remarks><strong>Default</strong>: none (most organizations run AWS Config centrally).</remarks>
+    public DetectiveControlsProps? DetectiveControls { get; init; }
+
     /// <summary>Opt-ins of the guardrail policy: unguarded actions to allow (each raises warning <see cref="WarningIds.UnguardedComputeAllowed"/>).</summary>
     /// <remarks><strong>Default</strong>: none: every action of <see cref="Guardrails.GuardrailStatements.UnguardedActions"/> is denied.</remarks>
     public Guardrails.GuardrailOptions? GuardrailOptions { get; init; }

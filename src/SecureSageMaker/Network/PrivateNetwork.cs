@@ -166,6 +166,16 @@ public sealed partial class PrivateNetwork : Construct
         _bucketsRead.AddResources(bucket.BucketArn, bucket.ArnForObjects("*"));
     }
 
+    /// <summary>
+    /// Admits reads of the buckets where AWS CodeArtifact keeps package assets in this region
+    /// (<c>assets-&lt;account&gt;-&lt;region&gt;</c>): pip and npm download package files from them.
+    /// </summary>
+    public void AllowPackageAssets()
+    {
+        var assets = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = "assets-*-" + _stack.Region, ResourceName = "*" });
+        _s3Endpoint.AddToPolicy(IamJson.Allow("AllowPackageMirrorAssets", new[] { "s3:GetObject" }, new[] { assets }, null, IamJson.AnyPrincipal()));
+    }
+
     private (IVpc, SubnetSelection) NewVpc(PrivateNetworkProps props)
     {
         var vpc = new Vpc(this, "Vpc", new VpcProps

@@ -24,6 +24,15 @@ public sealed class SecureNotebookInstance : Construct
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerNotebook);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's notebook instance");
         DataScientistRights.Grant(role, workspace);
+        workspace.Lifecycle?.GrantUse(role);
+        if (workspace.Lifecycle?.IdleShutdown is not null)
+        {
+            // The idle-stop script stops its own notebook; the role may stop only notebooks of its workspace.
+            role.AddToPolicy(IamJson.Allow("StopIdleNotebooksOfThisWorkspace", new[] { "sagemaker:StopNotebookInstance", "sagemaker:DescribeNotebookInstance" },
+                new[] { Stack.Of(this).FormatArn(new ArnComponents { Service = "sagemaker", Resource = "notebook-instance", ResourceName = "*" }) },
+                IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, WorkspaceTag.Value(workspace))));
+        }
+
         ExecutionRoles.ExplainWildcards(role);
         Role = role;
         Resource = new CfnNotebookInstance(this, "Resource", new CfnNotebookInstanceProps
@@ -42,9 +51,9 @@ public sealed class SecureNotebookInstance : Construct
             {
                 MinimumInstanceMetadataServiceVersion = "2",
             },
-            LifecycleConfigName = LifecycleConfig(props),
+            LifecycleConfigName = LifecycleConfig(props, workspace.Lifecycle),
+            Tags = new[] { new CfnTag { Key = WorkspaceTag.Key, Value = WorkspaceTag.Value(workspace) } },
         });
-        Resource.Node.AddDependency(role);
     }
 
     /// <summary>The notebook instance.</summary>
@@ -59,20 +68,24 @@ public sealed class SecureNotebookInstance : Construct
     /// <summary>The notebook instance's ARN.</summary>
     public string NotebookInstanceArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "sagemaker", Resource = "notebook-instance", ResourceName = NotebookInstanceName });
 
-    private string? LifecycleConfig(SecureNotebookInstanceProps props)
+    private string? LifecycleConfig(SecureNotebookInstanceProps props, WorkspaceLifecycle? workspaceLifecycle)
     {
         if (props.OnCreateScript is null && props.OnStartScript is null)
         {
-            return null;
+            return workspaceLifecycle?.NotebookLifecycleConfigName;
         }
 
         static CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty[]? Hook(string? script) => script is null
             ? null
             : new[] { new CfnNotebookInstanceLifecycleConfig.NotebookInstanceLifecycleHookProperty { Content = Fn.Base64(script) } };
+        // The workspace's own start script runs first, then the notebook's.
+        var onStart = workspaceLifecycle is null ? props.OnStartScript : workspaceLifecycle.NotebookOnStartScript + "\n" + (props.OnStartScript ?? string.Empty);
         var lifecycle = new CfnNotebookInstanceLifecycleConfig(this, "LifecycleConfig", new CfnNotebookInstanceLifecycleConfigProps
         {
+            NotebookInstanceLifecycleConfigName = Guardrails.GuardrailStatements.LifecycleConfigPrefix
+                + Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 63 - Guardrails.GuardrailStatements.LifecycleConfigPrefix.Length, Separator = "-" }).ToLowerInvariant(),
             OnCreate = Hook(props.OnCreateScript),
-            OnStart = Hook(props.OnStartScript),
+            OnStart = Hook(onStart),
         });
         Posture.StackPosture.Warn(this, WarningIds.NotebookLifecycleRunsAsRoot,
             "This notebook has lifecycle scripts of yours: they run as root even with RootAccess Disabled. Review them as privileged code.");

@@ -30,6 +30,7 @@ public sealed class SecureStudioDomain : Construct
         AllowStudioTraffic(workspace);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's Studio user or space");
         DataScientistRights.Grant(role, workspace);
+        workspace.Lifecycle?.GrantUse(role);
         Role = role;
         var securityGroups = new[] { workspace.WorkloadSecurityGroup.SecurityGroupId };
         Resource = new CfnDomain(this, "Resource", new CfnDomainProps
@@ -40,7 +41,7 @@ public sealed class SecureStudioDomain : Construct
             KmsKeyId = workspace.DataKey.KeyArn,
             VpcId = workspace.Vpc.VpcId,
             SubnetIds = workspace.Vpc.SelectSubnets(workspace.WorkloadSubnets).SubnetIds,
-            DefaultUserSettings = new CfnDomain.UserSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
+            DefaultUserSettings = new CfnDomain.UserSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups, JupyterLabAppSettings = JupyterLab(workspace.Lifecycle) },
             DefaultSpaceSettings = new CfnDomain.DefaultSpaceSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
         });
         Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
@@ -71,6 +72,25 @@ public sealed class SecureStudioDomain : Construct
 
     /// <summary>The ARNs of the user profiles, in the order given.</summary>
     public IReadOnlyList<string> UserProfileArns => _profiles.Select(p => p.AttrUserProfileArn).ToList();
+
+    /// <summary>The workspace's JupyterLab lifecycle script, run by default, and the domain's own idle shutdown.</summary>
+    private static CfnDomain.JupyterLabAppSettingsProperty? JupyterLab(WorkspaceLifecycle? lifecycle)
+    {
+        if (lifecycle is null)
+        {
+            return null;
+        }
+
+        return new CfnDomain.JupyterLabAppSettingsProperty
+        {
+            LifecycleConfigArns = lifecycle.StudioLifecycleConfigArn is { } arn ? new[] { arn } : null,
+            DefaultResourceSpec = lifecycle.StudioLifecycleConfigArn is { } start ? new CfnDomain.ResourceSpecProperty { LifecycleConfigArn = start } : null,
+            AppLifecycleManagement = lifecycle.IdleShutdown is { } idle ? new CfnDomain.AppLifecycleManagementProperty
+            {
+                IdleSettings = new CfnDomain.IdleSettingsProperty { LifecycleManagement = "ENABLED", IdleTimeoutInMinutes = idle.ToMinutes() },
+            } : null,
+        };
+    }
 
     private static void AllowStudioTraffic(IMlWorkspace workspace)
     {
