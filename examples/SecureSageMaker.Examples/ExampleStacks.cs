@@ -18,6 +18,9 @@ public static class ExampleStacks
     /// <summary>Name of the stack that hosts a model of the full workspace, deployed once its artifact exists.</summary>
     public const string HostingStackName = "SecureMlWorkspaceFullHosting";
 
+    /// <summary>Name of the stack with what exists once per account and region (SageMaker's own log groups).</summary>
+    public const string BaselineStackName = "SecureMlAccountBaseline";
+
     /// <summary>Name of the stack with the organization SCP.</summary>
     public const string OrganizationStackName = "SecureMlOrganizationGuardrails";
 
@@ -54,6 +57,23 @@ public static class ExampleStacks
             });
             return stack;
         }).ToList();
+    }
+
+    /// <summary>
+    /// What exists once per account and region, deployed once before any workspace: SageMaker's own
+    /// log groups, encrypted and retained. In an account where SageMaker already created them, import
+    /// them (<c>cdk import</c>) instead.
+    /// </summary>
+    public static Stack AddBaseline(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
+    {
+        var stack = new Stack(scope, BaselineStackName, new StackProps
+        {
+            Description = "SecureSageMaker example: the account's SageMaker log groups, encrypted and retained (once per account and region).",
+            Synthesizer = synthesizer,
+            Env = env,
+        });
+        _ = new SageMakerLogGroups(stack, "SageMakerLogGroups");
+        return stack;
     }
 
     /// <summary>The organization guardrails (SCPs), deployed from the management account.</summary>

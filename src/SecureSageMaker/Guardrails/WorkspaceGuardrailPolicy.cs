@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using SecureSageMaker.Jsii;
@@ -34,6 +35,9 @@ public sealed class WorkspaceGuardrailPolicy : Construct
                 Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails ({0} of {1}): deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.", i + 1, chunks.Count),
                 Document = IamJson.Document(chunks[i]),
             }));
+
+            // Retained roles (a Studio domain's) keep their guardrails: a deleted policy would be detached from nothing and fail the delete.
+            _policies[^1].ApplyRemovalPolicy(RemovalPolicy.RETAIN);
         }
     }
 

@@ -64,6 +64,9 @@ public sealed class SecureBucket : Construct
             Posture.StackPosture.Warn(this, WarningIds.BucketWithoutNetworkPerimeter,
                 "This data bucket has no VPC-endpoint perimeter (AllowedVpcEndpoint): anyone with IAM access reaches its data from any network.");
         }
+
+        // The policy stays with the retained bucket: deleting the stack must not leave the data without its TLS, key and network denies.
+        _bucket.Policy?.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
     }
 
     /// <summary>What the bucket holds.</summary>

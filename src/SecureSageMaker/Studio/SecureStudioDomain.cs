@@ -45,16 +45,21 @@ public sealed class SecureStudioDomain : Construct
             DefaultSpaceSettings = new CfnDomain.DefaultSpaceSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
         });
         Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        RetainWithTheDomain(role);
         role.AddToPolicy(StudioActions(Resource.AttrDomainId));
         ExecutionRoles.ExplainWildcards(role);
         foreach (var name in props.UserProfileNames ?? Array.Empty<string>())
         {
-            _profiles.Add(new CfnUserProfile(this, "User" + ToPascal(name), new CfnUserProfileProps
+            var profile = new CfnUserProfile(this, "User" + ToPascal(name), new CfnUserProfileProps
             {
                 DomainId = Resource.AttrDomainId,
                 UserProfileName = name,
                 UserSettings = new CfnUserProfile.UserSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
-            }));
+            });
+
+            // A profile with apps its user started cannot be deleted: it stays with the domain.
+            profile.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+            _profiles.Add(profile);
         }
     }
 
@@ -90,6 +95,20 @@ public sealed class SecureStudioDomain : Construct
                 IdleSettings = new CfnDomain.IdleSettingsProperty { LifecycleManagement = "ENABLED", IdleTimeoutInMinutes = idle.ToMinutes() },
             } : null,
         };
+    }
+
+    /// <summary>
+    /// The domain is retained (its home volume holds the users' work, and apps users started would block
+    /// its deletion); what it runs with is retained with it, so the kept domain does not point at a
+    /// deleted role.
+    /// </summary>
+    private static void RetainWithTheDomain(Role role)
+    {
+        role.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        if (role.Node.TryFindChild("DefaultPolicy") is { } policy)
+        {
+            Guardrails.Suppressions.Resource(policy).ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        }
     }
 
     private static void AllowStudioTraffic(IMlWorkspace workspace)
