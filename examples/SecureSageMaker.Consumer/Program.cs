@@ -1,18 +1,11 @@
 using Amazon.CDK;
-using SecureSageMaker;
-using SecureSageMaker.Notebooks;
+using TeamMl;
 
-// A team's own CDK app, using the SecureSageMaker package as any NuGet consumer would.
-var outdir = args.Length > 0 ? args[0] : "cdk.out.consumer";
-var app = new App(new AppProps { Outdir = outdir });
-var stack = new Stack(app, "TeamMlAccount", new StackProps
+var app = new App();
+_ = new TeamMlStack(app, "TeamMlAccount", new TeamMlStackProps
 {
-    Description = "A team's ML account built from the SecureSageMaker NuGet package.",
+    Env = new Amazon.CDK.Environment { Account = "111122223333", Region = "eu-west-1" },
+    AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },  // so synth needs no AWS credentials
+    CompanyCidrs = new[] { "203.0.113.0/24" },                  // where presigned notebook URLs may be opened
 });
-var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
-{
-    PresignedUrlAllowedCidrs = new[] { "203.0.113.0/24" },
-});
-_ = workspace.AddNotebookInstance("Notebook");
-var assembly = app.Synth();
-Console.WriteLine("Synthesized " + assembly.GetStackByName(stack.StackName).TemplateFullPath);
+app.Synth();

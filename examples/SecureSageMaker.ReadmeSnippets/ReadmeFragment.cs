@@ -1,0 +1,9 @@
+using Amazon.CDK;
+
+namespace SecureSageMaker.ReadmeSnippets;
+
+/// <summary>A ```csharp fragment``` block of the README, compiled as a method.</summary>
+/// <param name="Line">The line of the block's opening fence in README.md.</param>
+/// <param name="UsesWorkspace">The fragment uses the <c>workspace</c> it is given (a default workspace in <c>stack</c>).</param>
+/// <param name="Run">The fragment: given an app, a stack with a fixed environment in it, and the workspace if it uses one.</param>
+public sealed record ReadmeFragment(int Line, bool UsesWorkspace, Action<App, Stack, SecureMlWorkspace?> Run);
