@@ -51,11 +51,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             DataKey = DataKey,
             Options = props.GuardrailOptions,
         });
-        foreach (var allowed in props.GuardrailOptions?.AllowedUnguardedActions ?? Array.Empty<string>())
-        {
-            Posture.StackPosture.Warn(this, WarningIds.UnguardedComputeAllowed,
-                "The guardrail policy allows " + allowed + ", whose compute no condition key can pin to the workspace's network and keys.");
-        }
+
         Lifecycle = CreateLifecycle(props);
         JobRole = CreateJobRole();
         PresignedUrlPolicy = new PresignedUrlPolicy(this, "PresignedUrlPolicy", new PresignedUrlPolicyProps
@@ -365,15 +361,16 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         var v = new PropsValidator(scope, id);
         WorkspaceKeys.Check(v, scope, props.Keys ?? new WorkspaceKeysProps());
         PrivateNetwork.Check(v, scope, props.Network ?? new PrivateNetworkProps());
-        SecureBucket.Check(v, new SecureBucketProps
+        SecureBucket.Check(v, scope, new SecureBucketProps
         {
             BreakGlassPrincipalArns = props.BreakGlassPrincipalArns, NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,
             ObjectLockRetention = props.ObjectLockRetention, Replication = props.DataBucketReplication,
         });
         if (props.ModelBucketReplication is not null)
         {
-            SecureBucket.Check(v, new SecureBucketProps { Replication = props.ModelBucketReplication });
+            SecureBucket.Check(v, scope, new SecureBucketProps { Replication = props.ModelBucketReplication });
         }
+
         PresignedUrlPolicy.Check(v, props.PresignedUrlAllowedCidrs, "PresignedUrlAllowedCidrs");
         if (props.LogRetention is { } retention)
         {
@@ -388,11 +385,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
                 "Use whole minutes from 60 minutes to 365 days (Studio's idle-shutdown range).");
         }
 
-        foreach (var action in props.GuardrailOptions?.AllowedUnguardedActions ?? Array.Empty<string>())
-        {
-            v.Require(GuardrailStatements.UnguardedActions.Contains(action, StringComparer.Ordinal), "GuardrailOptions.AllowedUnguardedActions", action,
-                "Name one of: " + string.Join(", ", GuardrailStatements.UnguardedActions) + ".");
-        }
+        WorkspaceGuardrailPolicy.Check(v, props.GuardrailOptions, "GuardrailOptions");
 
         v.Throw();
         return id;

@@ -42,7 +42,7 @@ public sealed class SecureMlWorkspaceProps
     /// <remarks><strong>Default</strong>: no Object Lock.</remarks>
     public Duration? ObjectLockRetention { get; init; }
 
-    /// <summary>Retention of every log group the workspace and its workloads create.</summary>
+    /// <summary>Retention of every log group the workspace and its workloads create; <see cref="PrivateNetworkProps.LogRetention"/> (in <see cref="Network"/>) overrides it for the flow and DNS query logs.</summary>
     /// <remarks><strong>Default</strong>: one year.</remarks>
     public RetentionDays? LogRetention { get; init; }
 

@@ -31,7 +31,7 @@ public static class WarningIds
     /// <summary>An endpoint production variant runs a single instance.</summary>
     public const string SingleInstanceEndpoint = "SecureSageMaker:SingleInstanceEndpoint";
 
-    /// <summary>An endpoint config or job omits its volume KMS key because the instance type has local NVMe storage.</summary>
+    /// <summary>An endpoint config omits its KMS key because the instance type has local NVMe storage (jobs raise <see cref="VolumeKmsKeyOmitted"/>).</summary>
     public const string EndpointKmsKeyOmitted = "SecureSageMaker:EndpointKmsKeyOmitted";
 
     /// <summary>A job omits its volume KMS key because its instance type has local NVMe storage (encrypted by the instance's hardware).</summary>

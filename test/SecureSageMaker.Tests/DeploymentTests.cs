@@ -52,6 +52,24 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void DuplicatePhysicalNames_AreErrorsAtSynth_NamingThePropertyAndBothResources()
+    {
+        // GIVEN two notebooks and two workflows that share a name, and a raw log group named like the first notebook's would be
+        var (stack, workspace) = TestStacks.Workspace();
+        _ = workspace.AddNotebookInstance("First", new SecureNotebookInstanceProps { NotebookInstanceName = "team" });
+        _ = workspace.AddNotebookInstance("Second", new SecureNotebookInstanceProps { NotebookInstanceName = "team" });
+        var definition = new TrainingJobDefinition { Image = ContainerImage.FromDeepLearningContainer("pytorch-training", "2.3.0-cpu-py311") };
+        _ = workspace.AddJobWorkflow("TrainA", new JobWorkflowProps { Name = "churn", Definition = definition });
+        _ = workspace.AddJobWorkflow("TrainB", new JobWorkflowProps { Name = "churn", Definition = definition });
+
+        // THEN synth reports each second use, naming the property and the first resource
+        var errors = TestStacks.Errors(stack);
+        Assert.Contains(errors, e => e.Contains("AWS::SageMaker::NotebookInstance NotebookInstanceName: received \"team\"", StringComparison.Ordinal) && e.Contains("WorkspaceFirst", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("AWS::SageMaker::Pipeline PipelineName", StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
     public void Retention_IsCoherent_NothingRetainedPointsAtWhatTheDeleteRemoves()
     {
         // What a retained resource may still name after the delete, and why that is safe.

@@ -141,6 +141,33 @@ public class StorageTests
         Assert.Contains("NoncurrentVersionExpiration: received '1 hour'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("NoncurrentVersionExpiration", 36)]
+    [InlineData("ObjectLockRetention", 30)]
+    public void Durations_AreRejected_WhenNotWholeDays(string property, int hours)
+    {
+        var props = property == "ObjectLockRetention"
+            ? new SecureBucketProps { ObjectLockRetention = Duration.Hours(hours) }
+            : new SecureBucketProps { NoncurrentVersionExpiration = Duration.Hours(hours) };
+
+        var error = Assert.Throws<ArgumentException>(() => new SecureBucket(TestStacks.Create(), "Bucket", props));
+
+        Assert.Contains(property + ": received '" + (hours / 24) + " day", error.Message, StringComparison.Ordinal);
+        Assert.Contains("whole days", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StandaloneBucket_IsRejected_WithAKeyOfAnotherRegion()
+    {
+        var stack = TestStacks.Create();
+        var key = Amazon.CDK.AWS.KMS.Key.FromKeyArn(stack, "Key", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+
+        var error = Assert.Throws<ArgumentException>(() => new SecureBucket(stack, "Bucket", new SecureBucketProps { EncryptionKey = key }));
+
+        Assert.Contains("EncryptionKey: received 'arn:aws:kms:us-east-1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("region 'eu-west-1'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void StandaloneBucket_HasItsOwnKey_AndWarnsWithoutAPerimeter()
     {

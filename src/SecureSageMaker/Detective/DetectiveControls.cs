@@ -9,7 +9,8 @@ namespace SecureSageMaker;
 /// <summary>
 /// Detective controls: AWS Config managed rules (evaluated by AWS, no Lambda) that report when the
 /// deployed resources drift from the posture (a notebook given internet access by hand, a bucket made
-/// public), each scoped to the resource types it judges. Optionally the configuration recorder and
+/// public), scoped to the resource types they judge where AWS Config accepts a scope (the key rotation,
+/// flow log and log group rules evaluate the account as a whole). Optionally the configuration recorder and
 /// delivery channel an account needs for the rules to evaluate.
 /// </summary>
 public sealed class DetectiveControls : Construct

@@ -81,12 +81,7 @@ public sealed class WorkspaceKeys : Construct
             }
 
             CheckKeyArn(v, name, key.KeyArn);
-            var region = key.Env.Region;
-            if (Tokens.IsLiteral(region) && Tokens.IsLiteral(stack.Region) && region != stack.Region)
-            {
-                v.Fail(name, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
-                    "KMS keys are regional: bring a key of the stack's region '{0}', not '{1}'.", stack.Region, region));
-            }
+            CheckKeyRegion(v, name, key, stack);
 
             var account = key.Env.Account;
             if (name == "LogsKey" && Tokens.IsLiteral(account) && Tokens.IsLiteral(stack.Account) && account != stack.Account)
@@ -94,6 +89,17 @@ public sealed class WorkspaceKeys : Construct
                 v.Fail(name, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
                     "CloudWatch Logs needs a key of the log group's own account '{0}', not '{1}'.", stack.Account, account));
             }
+        }
+    }
+
+    /// <summary>A key of the stack's region: KMS keys are regional, and S3 and SageMaker use keys of their own region only.</summary>
+    internal static void CheckKeyRegion(PropsValidator v, string property, IKey key, Stack stack)
+    {
+        var region = key.Env.Region;
+        if (Tokens.IsLiteral(region) && Tokens.IsLiteral(stack.Region) && region != stack.Region)
+        {
+            v.Fail(property, key.KeyArn, string.Format(CultureInfo.InvariantCulture,
+                "KMS keys are regional: bring a key of the stack's region '{0}', not '{1}'.", stack.Region, region));
         }
     }
 

@@ -119,16 +119,12 @@ public sealed partial class OrganizationGuardrails : Construct
                 foreach (var arn in list ?? Array.Empty<string>())
                 {
                     v.Require(OrganizationPrincipalPattern().IsMatch(arn) && !arn.EndsWith("/*", StringComparison.Ordinal), name, arn,
-                        "Use a role ARN pattern such as 'arn:aws:iam::*:role/BreakGlass' (the account may be '*'; a '*' only after a literal name prefix).");
+                        "Use a role ARN pattern such as 'arn:aws:iam::*:role/BreakGlass' (the account may be '*'; wildcards in the name only after its first four literal characters, as in 'cdk-*-cfn-exec-role-*').");
                 }
             }
         }
 
-        foreach (var action in props.Options?.AllowedUnguardedActions ?? Array.Empty<string>())
-        {
-            v.Require(GuardrailStatements.UnguardedActions.Contains(action, StringComparer.Ordinal), "Options.AllowedUnguardedActions", action,
-                "Name one of: " + string.Join(", ", GuardrailStatements.UnguardedActions) + ".");
-        }
+        WorkspaceGuardrailPolicy.Check(v, props.Options, "Options");
 
         if (props.PolicyName is { } policyName && Tokens.IsLiteral(policyName))
         {
@@ -149,7 +145,7 @@ public sealed partial class OrganizationGuardrails : Construct
     [GeneratedRegex("^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|[0-9]{12}|r-[0-9a-z]{4,32})$")]
     private static partial Regex TargetPattern();
 
-    [GeneratedRegex("^arn:(aws[a-z-]*|\\*):iam::([0-9]{12}|\\*):role/([\\w+=,.@-]+/)*[\\w+=,.@-]{4,}\\*?$")]
+    [GeneratedRegex("^arn:(aws[a-z-]*|\\*):iam::([0-9]{12}|\\*):role/([\\w+=,.@-]+/)*[\\w+=,.@-]{4,}[\\w+=,.@*?-]*$")]
     private static partial Regex OrganizationPrincipalPattern();
 
     [GeneratedRegex("^[\\w+=,.@-]{1,126}$")]

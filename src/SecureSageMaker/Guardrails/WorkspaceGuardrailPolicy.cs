@@ -22,9 +22,8 @@ public sealed class WorkspaceGuardrailPolicy : Construct
 
     /// <summary>Creates the policies.</summary>
     public WorkspaceGuardrailPolicy(Construct scope, string id, WorkspaceGuardrailPolicyProps props)
-        : base(scope, id)
+        : base(scope, Validate(scope, id, props))
     {
-        ArgumentNullException.ThrowIfNull(props);
         var binding = new WorkspaceBinding(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn);
         Statements = GuardrailStatements.All(binding, props.Options).Where(s => s.InWorkspacePolicy).ToList();
         var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson()).ToList(), MaxPolicySize);
@@ -39,6 +38,34 @@ public sealed class WorkspaceGuardrailPolicy : Construct
             // Retained roles (a Studio domain's) keep their guardrails: a deleted policy would be detached from nothing and fail the delete.
             _policies[^1].ApplyRemovalPolicy(RemovalPolicy.RETAIN);
         }
+
+        foreach (var allowed in props.Options?.AllowedUnguardedActions ?? Array.Empty<string>())
+        {
+            Posture.StackPosture.Warn(this, WarningIds.UnguardedComputeAllowed,
+                "The guardrail policy allows " + allowed + ", whose compute no condition key can pin to the workspace's network and keys.");
+        }
+    }
+
+    /// <summary>Adds every problem with the opt-ins to <paramref name="v"/>.</summary>
+    internal static void Check(PropsValidator v, GuardrailOptions? options, string property)
+    {
+        if (v.NoNullEntries(options?.AllowedUnguardedActions, property + ".AllowedUnguardedActions"))
+        {
+            foreach (var action in options?.AllowedUnguardedActions ?? Array.Empty<string>())
+            {
+                v.Require(GuardrailStatements.UnguardedActions.Contains(action, StringComparer.Ordinal), property + ".AllowedUnguardedActions", action,
+                    "Name one of: " + string.Join(", ", GuardrailStatements.UnguardedActions) + ".");
+            }
+        }
+    }
+
+    private static string Validate(Construct scope, string id, WorkspaceGuardrailPolicyProps props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var v = new PropsValidator(scope, id);
+        Check(v, props.Options, "Options");
+        v.Throw();
+        return id;
     }
 
     /// <summary>The managed policies (the first is named <c>Resource</c>).</summary>

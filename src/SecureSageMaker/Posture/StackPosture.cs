@@ -86,6 +86,7 @@ internal sealed class StackPosture : Construct
         }
 
         ReportFindings(findings.Where(f => f.AcknowledgedBy is null).ToList());
+        ReportDuplicateNames(resources);
         var weakenings = _weakenings.Select(w => new WeakeningState(w, AcknowledgmentOf(w))).ToList();
         foreach (var unexplained in weakenings.Where(w => w.Acknowledged && w.By is null))
         {
@@ -123,6 +124,21 @@ internal sealed class StackPosture : Construct
         {
             var target = constructs.TryGetValue(finding.Resource.LogicalId, out var resource) ? (IConstruct)resource : _stack;
             Annotations.Of(target).AddError(finding.Message());
+        }
+    }
+
+    private void ReportDuplicateNames(IReadOnlyList<ResourceView> resources)
+    {
+        var duplicates = PhysicalNames.Duplicates(resources).ToList();
+        if (duplicates.Count == 0)
+        {
+            return;
+        }
+
+        var constructs = ResourceConstructs.ByLogicalId(_stack);
+        foreach (var (logicalId, message) in duplicates)
+        {
+            Annotations.Of(constructs.TryGetValue(logicalId, out var resource) ? resource : _stack).AddError(message);
         }
     }
 

@@ -248,13 +248,13 @@ public sealed class SecureBucket : Construct
     private static string Validate(Construct scope, string id, SecureBucketProps props)
     {
         var v = new PropsValidator(scope, id);
-        Check(v, props);
+        Check(v, scope, props);
         v.Throw();
         return id;
     }
 
     /// <summary>Adds every problem with <paramref name="props"/> to <paramref name="v"/>.</summary>
-    internal static void Check(PropsValidator v, SecureBucketProps props)
+    internal static void Check(PropsValidator v, IConstruct scope, SecureBucketProps props)
     {
         if (v.NoNullEntries(props.BreakGlassPrincipalArns, "BreakGlassPrincipalArns"))
         {
@@ -277,15 +277,11 @@ public sealed class SecureBucket : Construct
             v.Fail("ServerAccessLogsBucket", props.ServerAccessLogsBucket.Node.Path, "Pass a SecureBucket of Kind ServerAccessLogs: S3 delivers access logs only to SSE-S3 buckets.");
         }
 
-        if (props.NoncurrentVersionExpiration is { } expiration && !Tokens.IsUnresolved(expiration.ToString()))
-        {
-            v.Require(expiration.ToDays(new TimeConversionOptions { Integral = false }) >= 1, "NoncurrentVersionExpiration", expiration.ToHumanString(),
-                "Use at least one day (S3 counts noncurrent days from 1); leave it unset to keep old versions forever.");
-        }
-
+        v.WholeDays(props.NoncurrentVersionExpiration, "NoncurrentVersionExpiration", 1, "S3 counts noncurrent days from 1; leave it unset to keep old versions forever.");
         if (props.EncryptionKey is { } key)
         {
             WorkspaceKeys.CheckKeyArn(v, "EncryptionKey", key.KeyArn);
+            WorkspaceKeys.CheckKeyRegion(v, "EncryptionKey", key, Stack.Of(scope));
         }
 
         if (props.Replication is { } replication)
@@ -300,9 +296,6 @@ public sealed class SecureBucket : Construct
             }
         }
 
-        if (props.ObjectLockRetention is { } retention && !Tokens.IsUnresolved(retention.ToString()))
-        {
-            v.Require(retention.ToDays(new TimeConversionOptions { Integral = false }) >= 1, "ObjectLockRetention", retention.ToHumanString(), "Use at least one day.");
-        }
+        v.WholeDays(props.ObjectLockRetention, "ObjectLockRetention", 1, "Object Lock retains objects for whole days.");
     }
 }

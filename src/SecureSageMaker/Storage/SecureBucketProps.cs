@@ -39,8 +39,8 @@ public sealed class SecureBucketProps
 
     /// <summary>
     /// The S3 VPC endpoint that data access must come through (<c>aws:SourceVpce</c>). Access from
-    /// elsewhere is denied, except by AWS services acting for the account and by
-    /// <see cref="BreakGlassPrincipalArns"/>.
+    /// elsewhere is denied, except for requests SageMaker makes first (<c>aws:CalledViaFirst</c>
+    /// <c>sagemaker.amazonaws.com</c>) and for <see cref="BreakGlassPrincipalArns"/>.
     /// </summary>
     /// <remarks><strong>Default</strong>: no network perimeter; a data bucket raises warning <see cref="WarningIds.BucketWithoutNetworkPerimeter"/>.</remarks>
     public IVpcEndpoint? AllowedVpcEndpoint { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.CDK;
 using System.Text.RegularExpressions;
 using Constructs;
 using SecureSageMaker.Jsii;
@@ -60,6 +61,19 @@ internal sealed partial class PropsValidator
             Require(v >= min && v <= max, property, v,
                 string.Format(CultureInfo.InvariantCulture, "Use a value from {0} to {1}{2}.", min, max, why is null ? string.Empty : " (" + why + ")"));
         }
+    }
+
+    /// <summary>A duration in whole days of at least <paramref name="minDays"/> (S3 lifecycle and Object Lock count days); tokens are skipped.</summary>
+    public void WholeDays(Duration? value, string property, int minDays, string fix)
+    {
+        if (value is null || Tokens.IsUnresolved(value.ToString()))
+        {
+            return;
+        }
+
+        var days = value.ToDays(new TimeConversionOptions { Integral = false });
+        Require(days >= minDays && days == Math.Floor(days), property, value.ToHumanString(),
+            string.Format(CultureInfo.InvariantCulture, "Use whole days, at least {0} (Duration.Days(n)). {1}", minDays, fix));
     }
 
     /// <summary>A SageMaker instance type that the API family accepts, from the service's own table.</summary>

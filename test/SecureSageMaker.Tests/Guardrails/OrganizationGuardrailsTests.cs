@@ -38,6 +38,17 @@ public class OrganizationGuardrailsTests
     }
 
     [Fact]
+    public void DeploymentPrincipals_AcceptTheDocumentedDefault_GivenExplicitly()
+    {
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { "ou-ab12-cdef3456" },
+            DeploymentPrincipalArns = OrganizationGuardrails.DefaultDeploymentPrincipalArns.ToArray(),
+        });
+        Assert.Contains(guardrails.Documents, d => d.Contains("cdk-*-cfn-exec-role-*", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Scps_ExemptDeployersOnlyFromTheInfrastructureProtections()
     {
         var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" } });
@@ -64,6 +75,7 @@ public class OrganizationGuardrailsTests
     [InlineData("ou-bad", null, "TargetIds: received 'ou-bad'")]
     [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/*", "BreakGlassPrincipalArns: received 'arn:aws:iam::*:role/*'")]
     [InlineData("ou-ab12-cdef3456", "*", "BreakGlassPrincipalArns: received '*'")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/ab*", "BreakGlassPrincipalArns: received 'arn:aws:iam::*:role/ab*'")]
     public void Props_AreRejected_WithTheProperty(string target, string? breakGlass, string expected)
     {
         var stack = TestStacks.Create();
