@@ -41,6 +41,9 @@ internal static class Defaults
     /// <summary>Price of one million DNS queries judged by Route 53 Resolver DNS Firewall, in USD (2024 list price).</summary>
     public const double DnsFirewallUsdPerMillionQueries = 0.60;
 
+    /// <summary>DNS queries a month assumed for the firewall's cost estimate: a small team's notebooks, jobs and endpoints.</summary>
+    public const double AssumedDnsQueriesPerMonth = 10_000_000;
+
     /// <summary>Platform of new notebook instances (Amazon Linux 2023).</summary>
     public const string NotebookPlatformIdentifier = "notebook-al2023-v1";
 

@@ -20,6 +20,14 @@ public class ReportTests
     }
 
     [Fact]
+    public void Cost_CountsEndpointInterfaces_AndTheDnsFirewallAtAStatedQueryVolume()
+    {
+        // 8 endpoints in 2 zones; 10 million queries at USD 0.60 a million
+        Assert.Contains("**USD 116.80 a month** (16 endpoint network interfaces", DefaultReport.Value, StringComparison.Ordinal);
+        Assert.Contains("DNS firewall: **USD 6.00 a month** at an assumed 10 million queries a month", DefaultReport.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PresignedUrlRow_IsOff_WhenThePolicyIsAttachedToNobody()
     {
         Assert.Contains("| **off** |", Row(DefaultReport.Value, "presigned notebook and Studio URLs"), StringComparison.Ordinal);

@@ -413,7 +413,16 @@ internal static class PostureReport
 
         var cost = Math.Round(endpointHours * Defaults.HoursPerMonth * Defaults.InterfaceEndpointUsdPerAzHour, 2);
         line(string.Empty);
-        line(F($"Estimated fixed cost of the interface endpoints: **USD {cost:0.00} a month** ({endpointHours} endpoint network interfaces x {Defaults.HoursPerMonth} h x USD {Defaults.InterfaceEndpointUsdPerAzHour}, the us-east-1 list price per endpoint per AZ-hour). Data processed, DNS firewall queries (USD {Defaults.DnsFirewallUsdPerMillionQueries} per million), KMS requests and instances are extra."));
+        line(F($"Estimated fixed cost of the interface endpoints: **USD {cost:0.00} a month** ({endpointHours} endpoint network interfaces x {Defaults.HoursPerMonth} h x USD {Defaults.InterfaceEndpointUsdPerAzHour}, the us-east-1 list price per endpoint per AZ-hour)."));
+        if (DnsFirewall(context, anchors).State == On)
+        {
+            var millions = Defaults.AssumedDnsQueriesPerMonth / 1_000_000;
+            line(string.Empty);
+            line(F($"DNS firewall: **USD {millions * Defaults.DnsFirewallUsdPerMillionQueries:0.00} a month** at an assumed {millions:0} million queries a month (USD {Defaults.DnsFirewallUsdPerMillionQueries:0.00} per million queries the rule group judges; the bill scales with the real volume, which the query logs show)."));
+        }
+
+        line(string.Empty);
+        line("Data processed by the endpoints, query log storage, KMS requests and instances are extra.");
         line(string.Empty);
     }
 
