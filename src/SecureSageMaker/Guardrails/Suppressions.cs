@@ -13,7 +13,7 @@ internal static class Suppressions
 {
     private const string AccessLogReason = "This bucket is the target of the workspace's S3 server access logs: S3 delivers them only to buckets encrypted with SSE-S3, and a log target does not log into itself. It holds access logs, not data.";
 
-    private const string ReplicationReason = "Versioning and Retain keep every version of every object in this account; cross-region replication is an option (SecureBucketProps.ReplicationDestination) for teams whose rules require a second region.";
+    private const string ReplicationReason = "Versioning and Retain keep every version of every object in this account; cross-region replication is an option (SecureBucketProps.Replication) for teams whose rules require a second region.";
 
     private const string ObjectLockReason = "Object Lock makes objects immutable for a retention period, which data science workflows that overwrite or delete data cannot use; versioning and Retain keep every version. Object Lock is an option (SecureBucketProps.ObjectLockRetention).";
 

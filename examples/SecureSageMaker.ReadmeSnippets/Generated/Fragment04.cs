@@ -1,0 +1,13 @@
+// README.md line 411, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+using SecureSageMaker;
+
+namespace SecureSageMaker.ReadmeSnippets;
+
+public static partial class Readme
+{
+    public static void Fragment04(Amazon.CDK.App app, Amazon.CDK.Stack stack, SecureSageMaker.SecureMlWorkspace workspace)
+    {
+        // Once per account and region, deployed before any workspace.
+        _ = new SageMakerLogGroups(stack, "SageMakerLogGroups");
+    }
+}
