@@ -145,7 +145,9 @@ public static class Program
 
     private static void Synthesize(string mode, string outdir)
     {
+        var phases = System.Environment.GetEnvironmentVariable("BENCH_PHASES") == "1" ? Stopwatch.StartNew() : null;
         var app = new App(new AppProps { Outdir = outdir });
+        phases?.Let(sw => Console.Error.WriteLine(F($"app: {sw.ElapsedMilliseconds} ms; JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods")));
         switch (mode)
         {
             case "floor":
@@ -161,8 +163,12 @@ public static class Program
                 throw new ArgumentException("Unknown mode '" + mode + "'. Use floor, default or full.", nameof(mode));
         }
 
+        phases?.Let(sw => Console.Error.WriteLine(F($"construct: {sw.ElapsedMilliseconds} ms")));
         _ = app.Synth();
+        phases?.Let(sw => Console.Error.WriteLine(F($"synth: {sw.ElapsedMilliseconds} ms; JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods")));
     }
+
+    private static void Let(this Stopwatch sw, Action<Stopwatch> action) => action(sw);
 
     private static double RunProcess(string file, string arguments, string workingDirectory)
     {
@@ -216,7 +222,7 @@ public static class Program
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
         var node = RunText("node", "--version");
-        return F($"Machine: {cpu ?? "unknown CPU"}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {System.Environment.Version}; Node.js {node}; Amazon.CDK.Lib {typeof(App).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false).OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown"}; {DateTime.UtcNow:yyyy-MM-dd}.");
+        return F($"Machine: {cpu ?? "unknown CPU"}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {System.Environment.Version}; Node.js {node}; Amazon.CDK.Lib {typeof(App).Assembly.GetName().Version?.ToString(3) ?? "unknown"}; {DateTime.UtcNow:yyyy-MM-dd}.");
     }
 
     private static string RunText(string file, string arguments)

@@ -15,26 +15,30 @@ namespace SecureSageMaker;
 /// </summary>
 public sealed class DetectiveControls : Construct
 {
-    /// <summary>The managed rules: identifier, the resource types it is scoped to, and the posture row it watches.</summary>
+    /// <summary>
+    /// The managed rules: identifier, the resource types it is scoped to, and the posture row it watches.
+    /// Identifiers are AWS Config's literal names: reading one <c>ManagedRuleIdentifiers</c> property through
+    /// jsii initialises all of its ~300 properties, one round trip each.
+    /// </summary>
     internal static readonly (string Id, string Identifier, string[] Types, string Watches)[] Rules =
     {
-        ("NotebookNoDirectInternet", ManagedRuleIdentifiers.SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS, new[] { "AWS::SageMaker::NotebookInstance" }, "notebook instances without direct internet access"),
-        ("NotebookKmsKey", ManagedRuleIdentifiers.SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED, new[] { "AWS::SageMaker::NotebookInstance" }, "notebook volumes encrypted with a KMS key"),
+        ("NotebookNoDirectInternet", "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS", new[] { "AWS::SageMaker::NotebookInstance" }, "notebook instances without direct internet access"),
+        ("NotebookKmsKey", "SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED", new[] { "AWS::SageMaker::NotebookInstance" }, "notebook volumes encrypted with a KMS key"),
         ("NotebookInVpc", "SAGEMAKER_NOTEBOOK_INSTANCE_INSIDE_VPC", new[] { "AWS::SageMaker::NotebookInstance" }, "notebook instances in a VPC"),
         ("NotebookRootAccess", "SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK", new[] { "AWS::SageMaker::NotebookInstance" }, "notebook instances without root access"),
         ("ModelIsolation", "SAGEMAKER_MODEL_ISOLATION_ENABLED", new[] { "AWS::SageMaker::Model" }, "models with network isolation"),
         ("ModelInVpc", "SAGEMAKER_MODEL_IN_VPC", new[] { "AWS::SageMaker::Model" }, "models in a VPC"),
-        ("EndpointConfigKmsKey", ManagedRuleIdentifiers.SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED, new[] { "AWS::SageMaker::EndpointConfig" }, "endpoint configs encrypted with a KMS key"),
-        ("BucketSslOnly", ManagedRuleIdentifiers.S3_BUCKET_SSL_REQUESTS_ONLY, new[] { "AWS::S3::Bucket" }, "buckets that deny requests without TLS"),
-        ("BucketKms", ManagedRuleIdentifiers.S3_DEFAULT_ENCRYPTION_KMS, new[] { "AWS::S3::Bucket" }, "buckets encrypted with KMS by default"),
-        ("BucketPublicAccess", ManagedRuleIdentifiers.S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED, new[] { "AWS::S3::Bucket" }, "buckets that block public access"),
-        ("BucketVersioning", ManagedRuleIdentifiers.S3_BUCKET_VERSIONING_ENABLED, new[] { "AWS::S3::Bucket" }, "versioned buckets"),
-        ("KeyRotation", ManagedRuleIdentifiers.CMK_BACKING_KEY_ROTATION_ENABLED, Array.Empty<string>(), "KMS keys that rotate"),
-        ("KeyNotScheduledForDeletion", ManagedRuleIdentifiers.KMS_CMK_NOT_SCHEDULED_FOR_DELETION, new[] { "AWS::KMS::Key" }, "keys not scheduled for deletion"),
-        ("VpcFlowLogs", ManagedRuleIdentifiers.VPC_FLOW_LOGS_ENABLED, Array.Empty<string>(), "VPC flow logs"),
-        ("VpcDefaultSecurityGroupClosed", ManagedRuleIdentifiers.VPC_DEFAULT_SECURITY_GROUP_CLOSED, new[] { "AWS::EC2::SecurityGroup" }, "default security groups without rules"),
-        ("SubnetNoPublicIp", ManagedRuleIdentifiers.SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED, new[] { "AWS::EC2::Subnet" }, "subnets that assign no public IPs"),
-        ("LogGroupEncrypted", ManagedRuleIdentifiers.CLOUDWATCH_LOG_GROUP_ENCRYPTED, Array.Empty<string>(), "log groups encrypted with KMS"),
+        ("EndpointConfigKmsKey", "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED", new[] { "AWS::SageMaker::EndpointConfig" }, "endpoint configs encrypted with a KMS key"),
+        ("BucketSslOnly", "S3_BUCKET_SSL_REQUESTS_ONLY", new[] { "AWS::S3::Bucket" }, "buckets that deny requests without TLS"),
+        ("BucketKms", "S3_DEFAULT_ENCRYPTION_KMS", new[] { "AWS::S3::Bucket" }, "buckets encrypted with KMS by default"),
+        ("BucketPublicAccess", "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", new[] { "AWS::S3::Bucket" }, "buckets that block public access"),
+        ("BucketVersioning", "S3_BUCKET_VERSIONING_ENABLED", new[] { "AWS::S3::Bucket" }, "versioned buckets"),
+        ("KeyRotation", "CMK_BACKING_KEY_ROTATION_ENABLED", Array.Empty<string>(), "KMS keys that rotate"),
+        ("KeyNotScheduledForDeletion", "KMS_CMK_NOT_SCHEDULED_FOR_DELETION", new[] { "AWS::KMS::Key" }, "keys not scheduled for deletion"),
+        ("VpcFlowLogs", "VPC_FLOW_LOGS_ENABLED", Array.Empty<string>(), "VPC flow logs"),
+        ("VpcDefaultSecurityGroupClosed", "VPC_DEFAULT_SECURITY_GROUP_CLOSED", new[] { "AWS::EC2::SecurityGroup" }, "default security groups without rules"),
+        ("SubnetNoPublicIp", "SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED", new[] { "AWS::EC2::Subnet" }, "subnets that assign no public IPs"),
+        ("LogGroupEncrypted", "CLOUDWATCH_LOG_GROUP_ENCRYPTED", Array.Empty<string>(), "log groups encrypted with KMS"),
     };
 
     private readonly List<ManagedRule> _rules = new();

@@ -28,12 +28,14 @@ internal sealed class DnsFirewall : Construct
 
     private readonly CfnFirewallDomainList _allowList;
     private readonly SortedSet<string> _patterns = new(StringComparer.Ordinal);
-    private readonly Stack _stack;
+    private readonly string _region;
+    private readonly string _urlSuffix;
 
     public DnsFirewall(Construct scope, string id, IVpc vpc, IKey logsKey, RetentionDays retention, DnsFirewallProps settings)
         : base(scope, id)
     {
-        _stack = Stack.Of(this);
+        var stack = Stack.Of(this);
+        (_region, _urlSuffix) = (stack.Region, stack.UrlSuffix);
         foreach (var domain in BaseDomains.Concat(settings.AdditionalAllowedDomains ?? Array.Empty<string>()))
         {
             _ = _patterns.Add(domain);
@@ -93,7 +95,7 @@ internal sealed class DnsFirewall : Construct
         }
     }
 
-    private string[] Render() => _patterns.Select(p => p.Replace("{region}", _stack.Region, StringComparison.Ordinal).Replace("{suffix}", _stack.UrlSuffix, StringComparison.Ordinal)).ToArray();
+    private string[] Render() => _patterns.Select(p => p.Replace("{region}", _region, StringComparison.Ordinal).Replace("{suffix}", _urlSuffix, StringComparison.Ordinal)).ToArray();
 
     private static CfnFirewallRuleGroup.FirewallRuleProperty Rule(string domainListId, int priority, string action, DnsFirewallProps settings) => new()
     {
