@@ -277,6 +277,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         }
         else
         {
+            Posture.StackPosture.Of(this).DisableChecks();
             Posture.StackPosture.Warn(this, WarningIds.GuardrailChecksDisabled,
                 "The synth-time guardrail checker is off for this stack (ApplyGuardrailChecks false): resources added beside the workspace are not checked.");
         }

@@ -70,6 +70,21 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void SecondBucketPolicy_OnAWorkspaceBucket_IsAnErrorAtSynth()
+    {
+        // GIVEN a policy of its own on the data bucket, which would replace the workspace's at deploy
+        var (stack, workspace) = TestStacks.Workspace();
+        _ = new Amazon.CDK.AWS.S3.CfnBucketPolicy(stack, "Second", new Amazon.CDK.AWS.S3.CfnBucketPolicyProps
+        {
+            Bucket = workspace.DataBucket.BucketName,
+            PolicyDocument = new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = Array.Empty<object>() },
+        });
+
+        // THEN
+        Assert.Contains(TestStacks.Errors(stack), e => e.Contains("AWS::S3::BucketPolicy Bucket", StringComparison.Ordinal) && e.Contains("A bucket has one policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Retention_IsCoherent_NothingRetainedPointsAtWhatTheDeleteRemoves()
     {
         // What a retained resource may still name after the delete, and why that is safe.

@@ -96,6 +96,35 @@ public class DnsFirewallTests
     }
 
     [Fact]
+    public void AllowList_RejectsADomainDecidedAtDeployTime()
+    {
+        var stack = TestStacks.Create();
+        var domain = new Amazon.CDK.CfnParameter(stack, "Domain", new Amazon.CDK.CfnParameterProps { Type = "String", Default = "*" }).ValueAsString;
+
+        var error = Assert.Throws<ArgumentException>(() => new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { DnsFirewall = new DnsFirewallProps { AdditionalAllowedDomains = new[] { domain } } },
+        }));
+
+        Assert.Contains("DnsFirewall.AdditionalAllowedDomains: received", error.Message, StringComparison.Ordinal);
+        Assert.Contains("decided at deploy time", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllowList_OverriddenToAllowEverything_FailsSynth_AndTheReportSaysSo()
+    {
+        // GIVEN the allow-list overridden to '*' (the BLOCK rule still follows the ALLOW rule)
+        var (stack, workspace) = TestStacks.Workspace();
+        var list = (Amazon.CDK.CfnResource)workspace.Network.Node.FindChild("DnsFirewall").Node.FindChild("AllowedDomains");
+        list.AddPropertyOverride("Domains", new[] { "*" });
+
+        // THEN
+        Assert.Contains(TestStacks.Errors(stack), e => e.StartsWith("[" + RuleIds.DnsFirewall + "]", StringComparison.Ordinal));
+        var row = TestStacks.Report(stack).Split('\n').Single(l => l.Contains("DNS firewall: allow-list", StringComparison.Ordinal));
+        Assert.DoesNotContain("| **on** |", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Firewall_IsAbsent_AndWarns_WhenDisabled()
     {
         // GIVEN

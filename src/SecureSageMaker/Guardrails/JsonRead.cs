@@ -60,10 +60,17 @@ internal static class JsonRead
         return v.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
-    /// <summary>Whether the node holds something: not null, not empty text, not an empty list.</summary>
+    /// <summary><c>{ "Ref": "AWS::NoValue" }</c>: CloudFormation removes the property at deploy time.</summary>
+    public static bool IsNoValue(JsonNode? node) => String(Get(node, "Ref")) == "AWS::NoValue";
+
+    /// <summary><c>{ "Fn::If": ... }</c>: which branch applies is decided at deploy time.</summary>
+    public static bool IsConditional(JsonNode? node) => node is JsonObject o && o.Count == 1 && o.ContainsKey("Fn::If");
+
+    /// <summary>Whether the node holds something: not null, not <c>AWS::NoValue</c>, not empty text, not an empty list.</summary>
     public static bool IsPresent(JsonNode? node) => node switch
     {
         null => false,
+        _ when IsNoValue(node) => false,
         JsonArray a => a.Count > 0,
         JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0,
         _ => true,

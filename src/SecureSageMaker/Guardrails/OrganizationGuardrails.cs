@@ -77,16 +77,18 @@ public sealed partial class OrganizationGuardrails : Construct
             var exempt = s.Exemption == GuardrailExemption.BreakGlassAndDeployers ? breakGlass.Concat(deployers).ToArray() : breakGlass;
             return s.ToJson(exempt.Length == 0 ? null : Exempt(exempt));
         }).ToList();
-        if (breakGlass.Length > 0)
+        var exemptRoles = breakGlass.Concat(deployers).Distinct(StringComparer.Ordinal).ToArray();
+        if (exemptRoles.Length > 0)
         {
-            // The exemption keys on the role's ARN: no one but the break-glass principals may create or change a role that matches.
+            // The exemptions key on the role's ARN: no one but the break-glass principals may create or change a role that
+            // matches a break-glass or deployer pattern, or anyone could make themselves exempt by naming a role so.
             json.Add(new GuardrailStatement("DenyBreakGlassRoleChanges", new[]
                 {
                     "iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy",
                     "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:UpdateRole", "iam:TagRole", "iam:UntagRole",
                 },
                 new Dictionary<string, IReadOnlyDictionary<string, object>>(),
-                "Only break-glass principals create or change the roles the exemption names.") { Resources = breakGlass }.ToJson(Exempt(breakGlass)));
+                "Only break-glass principals create or change the roles the exemptions name.") { Resources = exemptRoles }.ToJson(breakGlass.Length == 0 ? null : Exempt(breakGlass)));
         }
 
         return PolicyChunks.Split(json, MaxPolicySize)

@@ -69,10 +69,17 @@ internal sealed class Problems
         }
     }
 
-    /// <summary>The value must be there (a literal or a reference).</summary>
+    /// <summary>
+    /// The value must be there (a literal or a reference). <c>AWS::NoValue</c> is absent; an
+    /// <c>Fn::If</c> may resolve to it, so it cannot be verified.
+    /// </summary>
     public void ExpectPresent(JsonNode? node, string reason)
     {
-        if (!JsonRead.IsPresent(node))
+        if (JsonRead.IsConditional(node))
+        {
+            Unverifiable("Decided by a condition at deploy time, which may remove it: " + reason);
+        }
+        else if (!JsonRead.IsPresent(node))
         {
             Breach(reason);
         }

@@ -24,6 +24,7 @@ public sealed class EncryptedEndpoint : Construct
         : base(scope, Validate(scope, id, props))
     {
         var workspace = props.Workspace!;
+        Posture.StackPosture.Of(this).EnsureChecks();
         var instanceType = props.InstanceType ?? Defaults.EndpointInstanceType;
         var count = props.InitialInstanceCount ?? Defaults.EndpointInitialInstanceCount;
         var localNvme = Tokens.IsLiteral(instanceType) && InstanceTypes.HasLocalNvmeStorage(instanceType);

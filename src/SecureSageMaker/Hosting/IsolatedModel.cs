@@ -20,6 +20,7 @@ public sealed partial class IsolatedModel : Construct
         : base(scope, Validate(scope, id, props))
     {
         var workspace = props.Workspace!;
+        Posture.StackPosture.Of(this).EnsureChecks();
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a hosted model");
         props.Image.GrantPull(role, this);
         if (props.ModelData is { } data)

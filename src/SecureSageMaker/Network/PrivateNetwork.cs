@@ -558,10 +558,10 @@ public sealed partial class PrivateNetwork : Construct
 
         if (v.NoNullEntries(dns.AdditionalAllowedDomains, "DnsFirewall.AdditionalAllowedDomains"))
         {
-            foreach (var domain in (dns.AdditionalAllowedDomains ?? Array.Empty<string>()).Where(Tokens.IsLiteral))
+            foreach (var domain in dns.AdditionalAllowedDomains ?? Array.Empty<string>())
             {
-                v.Require(domain.Trim('.') != "*" && DomainPattern().IsMatch(domain), "DnsFirewall.AdditionalAllowedDomains", domain,
-                    "Name a domain such as 'repo.example.internal' or '*.example.internal'; a bare '*' would allow every domain and reopen DNS tunnelling.");
+                v.Require(Tokens.IsLiteral(domain) && domain.Trim('.') != "*" && DomainPattern().IsMatch(domain), "DnsFirewall.AdditionalAllowedDomains", domain,
+                    "Name a literal domain such as 'repo.example.internal' or '*.example.internal'; a bare '*', or a value decided at deploy time (which could be '*'), would reopen DNS tunnelling.");
             }
         }
 

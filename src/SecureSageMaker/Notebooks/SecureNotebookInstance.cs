@@ -21,6 +21,7 @@ public sealed class SecureNotebookInstance : Construct
         : base(scope, Validate(scope, id, props))
     {
         var workspace = props.Workspace!;
+        Posture.StackPosture.Of(this).EnsureChecks();
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerNotebook);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's notebook instance");
         DataScientistRights.Grant(role, workspace);

@@ -30,6 +30,9 @@ internal static class PhysicalNames
         ("AWS::KMS::Alias", "AliasName"),
         ("AWS::CodeArtifact::Domain", "DomainName"),
         ("AWS::Config::ConfigRule", "ConfigRuleName"),
+
+        // Not a name, but as exclusive: a bucket has one policy, and the second would replace the first (its TLS and perimeter denies) at deploy.
+        ("AWS::S3::BucketPolicy", "Bucket"),
     };
 
     /// <summary>Every resource whose name an earlier resource of the template already has, with the message to report on it.</summary>
@@ -49,8 +52,10 @@ internal static class PhysicalNames
                 if (first.TryGetValue(name, out var earlier))
                 {
                     yield return (resource.LogicalId, string.Format(CultureInfo.InvariantCulture,
-                        "{0} {1}: received {2}, which {3} already has. The name must be unique in the account and region, so the deploy would fail creating the second; give each its own name.",
-                        type, property, name, earlier.LogicalId));
+                        "{0} {1}: received {2}, which {3} already has. {4}",
+                        type, property, name, earlier.LogicalId, type == "AWS::S3::BucketPolicy"
+                            ? "A bucket has one policy: whichever deploys last replaces the other, with its TLS and perimeter statements. Add statements to the bucket's own policy (bucket.AddToResourcePolicy) instead."
+                            : "The name must be unique in the account and region, so the deploy would fail creating the second; give each its own name."));
                 }
                 else
                 {

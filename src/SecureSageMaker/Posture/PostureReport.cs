@@ -193,6 +193,11 @@ internal static class PostureReport
             .ToList();
         var logged = context.OfType("AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation").Any(a => JsonNode.DeepEquals(a.Get("ResourceId"), anchors.Value("Vpc")));
         var allowed = blocking.SelectMany(g => Guardrails.Rules.DnsFirewallRule.AllowedDomains(g!)).Distinct().Count();
+        if (blocking.Count > 0 && !blocking.All(g => Guardrails.Rules.DnsFirewallRule.AllowListsReadable(g!)))
+        {
+            return new ControlRow("PrivateLink", control, CannotVerify, "an allow-list holds a value decided at deploy time, which could allow every domain");
+        }
+
         return new ControlRow("PrivateLink", control, blocking.Count > 0 && logged ? On : Weakened,
             (blocking.Count > 0 ? F($"{allowed} allowed domain patterns, every other domain blocked") : "no rule blocks the domains not allowed")
             + (logged ? "; queries logged" : "; queries not logged"));

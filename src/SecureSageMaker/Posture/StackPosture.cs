@@ -39,6 +39,7 @@ internal sealed class StackPosture : Construct
     private readonly List<Acknowledgment> _acknowledgments = new();
     private readonly List<ReportSource> _reports = new();
     private IReadOnlyList<GuardrailRule>? _rules;
+    private bool _checksDisabled;
 
     private StackPosture(Stack stack)
         : base(stack, ConstructId)
@@ -61,6 +62,22 @@ internal sealed class StackPosture : Construct
     }
 
     public void EnableChecks(IReadOnlyList<GuardrailRule> rules) => _rules ??= rules;
+
+    /// <summary>The workspace of this stack turned the checker off, with its warning: workloads do not turn it back on.</summary>
+    public void DisableChecks() => _checksDisabled = true;
+
+    /// <summary>
+    /// A workload of the library in this stack: the checker runs here too (with the built-in rules),
+    /// unless a workspace of this stack turned it off. A workload in a stack of its own is checked as
+    /// its workspace's stack is.
+    /// </summary>
+    public void EnsureChecks()
+    {
+        if (!_checksDisabled)
+        {
+            _rules ??= GuardrailRules.All;
+        }
+    }
 
     /// <summary>Raises a weakening warning on <paramref name="scope"/> and records it for the report.</summary>
     public static void Warn(IConstruct scope, string id, string message)

@@ -26,6 +26,7 @@ public sealed class SecureStudioDomain : Construct
         : base(scope, Validate(scope, id, props))
     {
         var workspace = props.Workspace!;
+        Posture.StackPosture.Of(this).EnsureChecks();
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerStudio);
         AllowStudioTraffic(workspace);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's Studio user or space");

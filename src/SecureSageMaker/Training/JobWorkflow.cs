@@ -33,6 +33,7 @@ public sealed class JobWorkflow : Construct
         : base(scope, Validate(scope, id, props))
     {
         _workspace = props.Workspace!;
+        Posture.StackPosture.Of(this).EnsureChecks();
         _stack = Stack.Of(this);
         var training = props.Definition.Api == "Training";
         _jobActions = training

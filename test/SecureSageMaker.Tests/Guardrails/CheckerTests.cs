@@ -13,6 +13,38 @@ public class CheckerTests
         TestStacks.Errors(stack).Where(e => e.StartsWith("[" + ruleId + "]", StringComparison.Ordinal)).ToList();
 
     [Fact]
+    public void Checker_ReadsAwsNoValueAsAbsent_InOverrides()
+    {
+        // GIVEN keys removed at deploy time through AWS::NoValue
+        var (stack, workspace) = TestStacks.Workspace();
+        var notebook = workspace.AddNotebookInstance("Notebook");
+        notebook.Resource.AddPropertyOverride("KmsKeyId", new Dictionary<string, object> { ["Ref"] = "AWS::NoValue" });
+
+        // THEN
+        Assert.Contains(ErrorsOf(stack, RuleIds.NotebookLockdown), e => e.Contains("KmsKeyId is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Checker_JudgesWorkloadsInAStackOfTheirOwn()
+    {
+        // GIVEN hosting in another stack of the app, with isolation and the endpoint key overridden away
+        var (stack, workspace) = TestStacks.Workspace();
+        var hosting = new Stack((App)stack.Node.Root, "Hosting", new StackProps { Env = TestStacks.Env, Synthesizer = TestStacks.Synthesizer() });
+        var model = new IsolatedModel(hosting, "Model", new IsolatedModelProps
+        {
+            Workspace = workspace,
+            Image = ContainerImage.FromDeepLearningContainer("pytorch-inference", "2.3.0-cpu-py311"),
+        });
+        model.Resource.AddPropertyOverride("EnableNetworkIsolation", false);
+        var endpoint = new EncryptedEndpoint(hosting, "Endpoint", new EncryptedEndpointProps { Workspace = workspace, Model = model, EndpointName = "churn" });
+        endpoint.Config.AddDeletionOverride("Properties.KmsKeyId");
+
+        // THEN
+        Assert.NotEmpty(ErrorsOf(hosting, RuleIds.ModelIsolation));
+        Assert.NotEmpty(ErrorsOf(hosting, RuleIds.EndpointConfigEncryption));
+    }
+
+    [Fact]
     public void Checker_FindsAnL1SetterOnNotebookRootAccess()
     {
         // GIVEN

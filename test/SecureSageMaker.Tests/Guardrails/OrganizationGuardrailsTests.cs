@@ -34,7 +34,7 @@ public class OrganizationGuardrailsTests
         Assert.All(statements, s => Assert.Contains("arn:aws:iam::*:role/BreakGlass", s!["Condition"]!["ArnNotLike"]!["aws:PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal));
         var protect = statements.Single(s => (string?)s!["Sid"] == "DenyBreakGlassRoleChanges")!;
         Assert.Contains("iam:TagRole", protect["Action"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("\"arn:aws:iam::*:role/BreakGlass\"", protect["Resource"]!.ToJsonString());
+        Assert.Equal("[\"arn:aws:iam::*:role/BreakGlass\",\"arn:*:iam::*:role/cdk-*-cfn-exec-role-*\"]", protect["Resource"]!.ToJsonString());
     }
 
     [Fact]
@@ -46,6 +46,19 @@ public class OrganizationGuardrailsTests
             DeploymentPrincipalArns = OrganizationGuardrails.DefaultDeploymentPrincipalArns.ToArray(),
         });
         Assert.Contains(guardrails.Documents, d => d.Contains("cdk-*-cfn-exec-role-*", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scps_ProtectTheDeployerPattern_SoNoOneNamesARoleIntoTheExemption()
+    {
+        // GIVEN no break-glass principals: deployers are exempt from the protections by ARN pattern
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" } });
+
+        // THEN creating or changing a role that matches the pattern is denied to everyone
+        var statement = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).Single(s => (string?)s!["Sid"] == "DenyBreakGlassRoleChanges")!;
+        Assert.Contains("cdk-*-cfn-exec-role-*", statement["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("iam:CreateRole", statement["Action"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(statement["Condition"]);
     }
 
     [Fact]

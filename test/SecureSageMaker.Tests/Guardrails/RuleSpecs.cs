@@ -65,6 +65,7 @@ public static class RuleSpecs
             new RuleCase("root access", t => P(t)["RootAccess"] = "Enabled", "RootAccess is not Disabled."),
             new RuleCase("root access from a parameter", t => P(t)["RootAccess"] = Json("{\"Ref\":\"Root\"}"), "RootAccess is an intrinsic function", true),
             new RuleCase("no key", t => P(t).Remove("KmsKeyId"), "KmsKeyId is missing"),
+            new RuleCase("security groups behind a condition", t => P(t)["SecurityGroupIds"] = Json("{\"Fn::If\":[\"Never\",[\"sg-1\"],{\"Ref\":\"AWS::NoValue\"}]}"), "Decided by a condition at deploy time", true),
             new RuleCase("no subnet", t => P(t).Remove("SubnetId"), "SubnetId is missing"),
             new RuleCase("no security groups", t => P(t).Remove("SecurityGroupIds"), "SecurityGroupIds is missing."),
             new RuleCase("old platform", t => P(t)["PlatformIdentifier"] = "notebook-al2-v2", "PlatformIdentifier is not notebook-al2023-v1."),

@@ -7,7 +7,7 @@ internal sealed class DnsFirewallRule : GuardrailRule
 {
     public override string Id => RuleIds.DnsFirewall;
 
-    public override string What => "Each VPC in the template is associated with a Route 53 Resolver DNS Firewall rule group (in the template) whose BLOCK rule on a '*' domain list comes after its ALLOW rules.";
+    public override string What => "Each VPC in the template is associated with a Route 53 Resolver DNS Firewall rule group (in the template) whose BLOCK rule on a '*' domain list comes after its ALLOW rules, and whose ALLOW lists do not allow '*' and are readable.";
 
     public override string Why => "The VPC's resolver forwards public names to the internet: without a block-by-default firewall, code can tunnel data out in DNS queries.";
 
@@ -34,15 +34,29 @@ internal sealed class DnsFirewallRule : GuardrailRule
                 : RuleFinding.CannotVerify("The VPC's DNS firewall rule group is outside this template.");
         }
 
-        return groups.Any(g => BlocksEverythingElse(g!))
+        if (!groups.Any(g => BlocksEverythingElse(g!)))
+        {
+            return RuleFinding.NonCompliant("The VPC's DNS firewall does not block every domain it does not allow (no BLOCK rule on a '*' list after the ALLOW rules, or an ALLOW list that allows '*').");
+        }
+
+        var unreadable = groups.SelectMany(g => AllowRules(g!).SelectMany(r => DomainsOf(g!, r))).Where(d => d is null).Count();
+        return unreadable == 0
             ? RuleFinding.Compliant
-            : RuleFinding.NonCompliant("The VPC's DNS firewall does not block every domain it does not allow (no BLOCK rule on a '*' list after the ALLOW rules).");
+            : RuleFinding.CannotVerify("An ALLOW domain list of the VPC's DNS firewall holds a value decided at deploy time (a parameter, an import, or a list outside the template): it could allow every domain.");
     }
 
-    /// <summary>Whether a rule group blocks a catch-all domain list at a lower precedence than every ALLOW rule.</summary>
+    /// <summary>
+    /// Whether a rule group blocks a catch-all domain list at a lower precedence than every ALLOW rule,
+    /// and allows no catch-all itself (an ALLOW of '*' before the BLOCK reopens every name).
+    /// </summary>
     internal static bool BlocksEverythingElse(ResourceView group)
     {
         var rules = JsonRead.Items(group.Get("FirewallRules")).ToList();
+        if (AllowRules(group).Any(r => DomainsOf(group, r).Any(d => d is not null && d.Trim('.') == "*")))
+        {
+            return false;
+        }
+
         var catchAll = rules
             .Where(r => JsonRead.String(JsonRead.Get(r, "Action")) == "BLOCK" && DomainsOf(group, r).Contains("*"))
             .Select(r => JsonRead.Int(JsonRead.Get(r, "Priority")) ?? int.MinValue)
@@ -53,16 +67,45 @@ internal sealed class DnsFirewallRule : GuardrailRule
         return catchAll != int.MinValue && catchAll > lastAllow;
     }
 
-    /// <summary>The domain patterns a rule group allows.</summary>
+    /// <summary>The domain patterns a rule group allows (those it can read).</summary>
     internal static IReadOnlyList<string> AllowedDomains(ResourceView group) =>
-        JsonRead.Items(group.Get("FirewallRules"))
-            .Where(r => JsonRead.String(JsonRead.Get(r, "Action")) == "ALLOW")
-            .SelectMany(r => DomainsOf(group, r))
-            .Distinct(StringComparer.Ordinal).ToList();
+        AllowRules(group).SelectMany(r => DomainsOf(group, r)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
-    private static IReadOnlyList<string> DomainsOf(ResourceView group, JsonNode? rule)
+    /// <summary>Whether every ALLOW list of the group can be read from the template.</summary>
+    internal static bool AllowListsReadable(ResourceView group) => AllowRules(group).All(r => DomainsOf(group, r).All(d => d is not null));
+
+    private static IEnumerable<JsonNode?> AllowRules(ResourceView group) =>
+        JsonRead.Items(group.Get("FirewallRules")).Where(r => JsonRead.String(JsonRead.Get(r, "Action")) == "ALLOW");
+
+    /// <summary>
+    /// The domains of a rule's list: literals, and joins of literals with the stack's pseudo parameters
+    /// (region, URL suffix); null for anything else (a parameter, an import, a list outside the
+    /// template), which could be '*'.
+    /// </summary>
+    private static IReadOnlyList<string?> DomainsOf(ResourceView group, JsonNode? rule)
     {
         var list = group.Template.GetValueOrDefault(JsonRead.ReferencedId(JsonRead.Get(rule, "FirewallDomainListId")) ?? string.Empty);
-        return JsonRead.Items(list?.Get("Domains")).Select(d => JsonRead.String(d) ?? d?.ToJsonString() ?? string.Empty).ToList();
+        if (list is null || JsonRead.IsIntrinsic(list.Get("Domains")))
+        {
+            return new string?[] { null };
+        }
+
+        return JsonRead.Items(list.Get("Domains")).Select(DomainText).ToList();
+    }
+
+    private static string? DomainText(JsonNode? domain)
+    {
+        if (JsonRead.String(domain) is { } literal)
+        {
+            return literal;
+        }
+
+        if (JsonRead.Get(domain, "Fn::Join") is JsonArray { Count: 2 } join && JsonRead.String(join[0]) is { } separator && join[1] is JsonArray parts)
+        {
+            var texts = parts.Select(p => JsonRead.String(p) ?? (JsonRead.String(JsonRead.Get(p, "Ref")) is { } r && r is "AWS::Region" or "AWS::URLSuffix" or "AWS::Partition" ? "${" + r + "}" : null)).ToList();
+            return texts.Any(t => t is null) ? null : string.Join(separator, texts);
+        }
+
+        return null;
     }
 }
