@@ -29,5 +29,6 @@ public static class GuardrailRules
         new NoLambdaRule(),
         new LogGroupEncryptionRule(),
         new EndpointPolicyRule(),
+        new ExecutionRoleTrustRule(),
     };
 }

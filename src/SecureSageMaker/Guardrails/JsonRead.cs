@@ -120,6 +120,27 @@ internal static class JsonRead
         return null;
     }
 
+    /// <summary>
+    /// Text the template fixes up to the stack's pseudo parameters: a literal, or an <c>Fn::Join</c> of
+    /// literals and <c>AWS::Region</c>, <c>AWS::URLSuffix</c>, <c>AWS::Partition</c> (rendered as
+    /// <c>${AWS::Region}</c> and so on); null for anything decided elsewhere.
+    /// </summary>
+    public static string? Text(JsonNode? node)
+    {
+        if (String(node) is { } literal)
+        {
+            return literal;
+        }
+
+        if (Get(node, "Fn::Join") is JsonArray { Count: 2 } join && String(join[0]) is { } separator && join[1] is JsonArray parts)
+        {
+            var texts = parts.Select(p => String(p) ?? (String(Get(p, "Ref")) is { } r && r is "AWS::Region" or "AWS::URLSuffix" or "AWS::Partition" ? "${" + r + "}" : null)).ToList();
+            return texts.Any(t => t is null) ? null : string.Join(separator, texts);
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the node contains an intrinsic function anywhere.</summary>
     public static bool ContainsIntrinsic(JsonNode? node) => node switch
     {

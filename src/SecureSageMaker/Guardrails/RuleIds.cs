@@ -70,6 +70,9 @@ public static class RuleIds
     /// <summary>VPC endpoints: a policy, and private DNS for interface endpoints.</summary>
     public const string EndpointPolicy = "SecureSageMaker-EP1";
 
+    /// <summary>Roles under the execution-role path: trusted by SageMaker only.</summary>
+    public const string ExecutionRoleTrust = "SecureSageMaker-IM1";
+
     /// <summary>A weakening warning was acknowledged without a recorded reason (not a template rule).</summary>
     public const string UnexplainedAcknowledgment = "SecureSageMaker-AK1";
 

@@ -74,21 +74,21 @@ internal static class PostureReport
 
     private static ControlRow InternetPath(PostureContext context, ReportAnchors anchors)
     {
-        const string control = "no internet gateway, NAT, EIP, default route or public-IP subnet";
+        const string control = "no internet gateway, NAT, EIP, route, attachment or public-IP subnet";
         if (context.Resource(anchors.LogicalId("Vpc")) is not { Type: "AWS::EC2::VPC" })
         {
             return new ControlRow("PrivateLink", control, CannotVerify,
                 "the VPC " + TemplateFacts.Display(anchors.Value("Vpc")) + " is not in this template: its gateways, routes and subnets are not visible here");
         }
 
-        var paths = context.Resources.Values.Where(r => r.Type is "AWS::EC2::InternetGateway" or "AWS::EC2::EgressOnlyInternetGateway" or "AWS::EC2::NatGateway" or "AWS::EC2::EIP")
+        var paths = context.Resources.Values.Where(r => Guardrails.Rules.NoInternetPathRule.PathOutTypes.Contains(r.Type))
             .Select(r => r.Type + " " + r.LogicalId)
-            .Concat(context.OfType("AWS::EC2::Route").Where(r => JsonRead.String(r.Get("DestinationCidrBlock")) == "0.0.0.0/0" || JsonRead.String(r.Get("DestinationIpv6CidrBlock")) == "::/0").Select(r => "default route " + r.LogicalId))
+            .Concat(context.OfType("AWS::EC2::Route").Select(r => "route " + r.LogicalId + " (" + Guardrails.Rules.NoInternetPathRule.Destination(r) + " to " + Guardrails.Rules.NoInternetPathRule.Target(r) + ")"))
             .Concat(context.OfType("AWS::EC2::Subnet").Where(r => JsonRead.Bool(r.Get("MapPublicIpOnLaunch")) == true).Select(r => "public-IP subnet " + r.LogicalId))
             .ToList();
         var subnets = context.OfType("AWS::EC2::Subnet").Count(s => JsonRead.ReferencedId(s.Get("VpcId")) == anchors.LogicalId("Vpc"));
         return paths.Count == 0
-            ? new ControlRow("PrivateLink", control, On, F($"VPC {anchors.LogicalId("Vpc")} with {subnets} subnets; the template has no gateway, NAT, EIP, default route or public-IP subnet"))
+            ? new ControlRow("PrivateLink", control, On, F($"VPC {anchors.LogicalId("Vpc")} with {subnets} subnets; the template has no gateway, NAT, EIP, route, transit, peering or VPN attachment, or public-IP subnet"))
             : new ControlRow("PrivateLink", control, Off, string.Join("; ", paths));
     }
 

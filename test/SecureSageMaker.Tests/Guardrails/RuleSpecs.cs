@@ -188,11 +188,13 @@ public static class RuleSpecs
             new RuleCase("no rotation", t => P(t)["EnableKeyRotation"] = false, "EnableKeyRotation is not true."),
             new RuleCase("spec from a parameter", t => P(t)["KeySpec"] = Json("{\"Ref\":\"Spec\"}"), "KeySpec is an intrinsic function", true),
         }),
-        new RuleSpec(RuleIds.NoInternetPath, Resources("AWS::EC2::Route", "{\"DestinationCidrBlock\":\"10.0.0.0/8\"}"), new[]
+        new RuleSpec(RuleIds.NoInternetPath, Resources("AWS::EC2::Subnet", "{\"CidrBlock\":\"10.0.0.0/24\",\"MapPublicIpOnLaunch\":false}"), new[]
         {
-            new RuleCase("default route", t => P(t)["DestinationCidrBlock"] = "0.0.0.0/0", "sends all traffic (0.0.0.0/0)"),
-            new RuleCase("an internet gateway", t => t["Resources"]!["Subject"]!["Type"] = "AWS::EC2::InternetGateway", "opens a path to the internet."),
-            new RuleCase("public IP subnet", t => { t["Resources"]!["Subject"]!["Type"] = "AWS::EC2::Subnet"; P(t)["MapPublicIpOnLaunch"] = true; }, "maps public IPs on launch."),
+            new RuleCase("a route through a transit gateway", t => t["Resources"]!["Subject"] = Json("{\"Type\":\"AWS::EC2::Route\",\"Properties\":{\"DestinationCidrBlock\":\"0.0.0.0/1\",\"TransitGatewayId\":\"tgw-1\"}}"), "sends 0.0.0.0/1 to TransitGatewayId"),
+            new RuleCase("an internet gateway", t => t["Resources"]!["Subject"]!["Type"] = "AWS::EC2::InternetGateway", "AWS::EC2::InternetGateway opens a path out"),
+            new RuleCase("a peering connection", t => t["Resources"]!["Subject"]!["Type"] = "AWS::EC2::VPCPeeringConnection", "AWS::EC2::VPCPeeringConnection opens a path out"),
+            new RuleCase("a transit gateway attachment", t => t["Resources"]!["Subject"]!["Type"] = "AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayAttachment opens a path out"),
+            new RuleCase("public IP subnet", t => P(t)["MapPublicIpOnLaunch"] = true, "maps public IPs on launch."),
         }),
         new RuleSpec(RuleIds.DnsFirewall, Resources("AWS::EC2::VPC", "{\"CidrBlock\":\"10.0.0.0/16\"}",
             "\"Allow\":{\"Type\":\"AWS::Route53Resolver::FirewallDomainList\",\"Properties\":{\"Domains\":[\"sts.eu-west-1.amazonaws.com\"]}},"
@@ -223,10 +225,29 @@ public static class RuleSpecs
             new RuleCase("no key", t => P(t).Remove("KmsKeyId"), "KmsKeyId is missing: the log group"),
             new RuleCase("no retention", t => P(t).Remove("RetentionInDays"), "RetentionInDays is missing"),
         }),
-        new RuleSpec(RuleIds.EndpointPolicy, Resources("AWS::EC2::VPCEndpoint", "{\"VpcEndpointType\":\"Interface\",\"PrivateDnsEnabled\":true,\"PolicyDocument\":{\"Statement\":[]}}"), new[]
+        new RuleSpec(RuleIds.EndpointPolicy, Resources("AWS::EC2::VPCEndpoint",
+            "{\"VpcEndpointType\":\"Interface\",\"ServiceName\":{\"Fn::Join\":[\"\",[\"com.amazonaws.\",{\"Ref\":\"AWS::Region\"},\".sts\"]]},\"PrivateDnsEnabled\":true,"
+            + "\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":\"111122223333\"}}}]}}"), new[]
         {
             new RuleCase("no policy", t => P(t).Remove("PolicyDocument"), "allows everything."),
             new RuleCase("no private DNS", t => P(t)["PrivateDnsEnabled"] = false, "PrivateDnsEnabled is not true."),
+            new RuleCase("a third party's PrivateLink service", t => P(t)["ServiceName"] = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", "vpce-svc-0123456789abcdef0' is not in the catalog"),
+            new RuleCase("a service outside the catalog", t => P(t)["ServiceName"] = "com.amazonaws.eu-west-1.sqs", "sqs' is not in the catalog"),
+            new RuleCase("a service name from a parameter", t => P(t)["ServiceName"] = Json("{\"Ref\":\"Service\"}"), "ServiceName is decided outside this template.", true),
+            new RuleCase("allow-all without a condition", t => P(t)["PolicyDocument"]!["Statement"]![0]!.AsObject().Remove("Condition"), "allows every principal every action"),
+        }),
+        new RuleSpec(RuleIds.EndpointPolicy, Resources("AWS::EC2::VPCEndpoint",
+            "{\"VpcEndpointType\":\"Gateway\",\"ServiceName\":\"com.amazonaws.eu-west-1.s3\",\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
+            + "\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\",\"arn:aws:s3:::assets-*-eu-west-1/*\",{\"Fn::GetAtt\":[\"Data\",\"Arn\"]}]}]}}"), new[]
+        {
+            new RuleCase("every bucket", t => P(t)["PolicyDocument"]!["Statement"]![0]!["Resource"] = Json("[\"arn:aws:s3:::*\",\"arn:aws:s3:::*/*\"]"), "a wildcard in a bucket name"),
+            new RuleCase("every bucket but a few", t => { var s = P(t)["PolicyDocument"]!["Statement"]![0]!.AsObject(); s.Remove("Resource"); s["NotResource"] = "arn:aws:s3:::x"; }, "uses NotResource"),
+        }),
+        new RuleSpec(RuleIds.ExecutionRoleTrust, Resources("AWS::IAM::Role",
+            "{\"Path\":\"/securesagemaker/ws/\",\"AssumeRolePolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"}}]}}"), new[]
+        {
+            new RuleCase("another account", t => P(t)["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"] = Json("{\"AWS\":\"arn:aws:iam::999999999999:root\"}"), "only sagemaker.amazonaws.com may assume it"),
+            new RuleCase("path from a parameter", t => P(t)["Path"] = Json("{\"Ref\":\"Path\"}"), "Path is an intrinsic function", true),
         }),
     };
 }

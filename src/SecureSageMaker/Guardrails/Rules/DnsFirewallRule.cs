@@ -90,22 +90,6 @@ internal sealed class DnsFirewallRule : GuardrailRule
             return new string?[] { null };
         }
 
-        return JsonRead.Items(list.Get("Domains")).Select(DomainText).ToList();
-    }
-
-    private static string? DomainText(JsonNode? domain)
-    {
-        if (JsonRead.String(domain) is { } literal)
-        {
-            return literal;
-        }
-
-        if (JsonRead.Get(domain, "Fn::Join") is JsonArray { Count: 2 } join && JsonRead.String(join[0]) is { } separator && join[1] is JsonArray parts)
-        {
-            var texts = parts.Select(p => JsonRead.String(p) ?? (JsonRead.String(JsonRead.Get(p, "Ref")) is { } r && r is "AWS::Region" or "AWS::URLSuffix" or "AWS::Partition" ? "${" + r + "}" : null)).ToList();
-            return texts.Any(t => t is null) ? null : string.Join(separator, texts);
-        }
-
-        return null;
+        return JsonRead.Items(list.Get("Domains")).Select(JsonRead.Text).ToList();
     }
 }
