@@ -126,9 +126,14 @@ internal sealed class JobIsolationRule : GuardrailRule
         Present(Path(a, w, p, "VpcConfig", "SecurityGroupIds"), w + " has no VpcConfig with SecurityGroupIds.", w, p);
         Key(Field(a, "ResourceConfig", w, p), "VolumeKmsKeyId", w + " has no volume KMS key.", p);
         Present(Path(a, w, p, "OutputDataConfig", "KmsKeyId"), w + " has no output KMS key.", w, p);
-        if (JsonRead.Bool(Path(a, w, p, "RemoteDebugConfig", "EnableRemoteDebug")) == true)
+        var debug = Path(a, w, p, "RemoteDebugConfig", "EnableRemoteDebug");
+        if (JsonRead.Bool(debug) == true)
         {
             p.Breach(w + " enables remote debugging (a shell into the training container).");
+        }
+        else if (JsonRead.String(debug) is JobRequests.RunTimeValue or JobRequests.DeployTimeValue)
+        {
+            p.Unverifiable(w + " sets EnableRemoteDebug when it starts or deploys: remote debugging may be on.");
         }
     }
 

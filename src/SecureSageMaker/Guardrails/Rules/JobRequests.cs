@@ -172,6 +172,14 @@ internal static class JobRequests
         {
             var where = "State '" + prefix + name + "'";
             var target = JsonRead.String(JsonRead.Get(state, "Resource")) ?? JsonRead.Get(state, "Resource")?.ToJsonString() ?? string.Empty;
+            var afterPartition = target.StartsWith("arn:" + DeployTimeValue + ":", StringComparison.Ordinal) ? target[("arn:" + DeployTimeValue + ":").Length..] : target;
+            if (JsonRead.String(JsonRead.Get(state, "Type")) == "Task"
+                && (afterPartition.Contains("${", StringComparison.Ordinal) || afterPartition.Contains(DeployTimeValue, StringComparison.Ordinal) || JsonRead.Get(state, "Resource") is not JsonValue))
+            {
+                problems.Unverifiable(where + "'s task (Resource) is decided at deploy time: which API it calls cannot be read.");
+                continue;
+            }
+
             var call = SageMakerCall(target);
             if (call is not null)
             {
@@ -184,6 +192,18 @@ internal static class JobRequests
                 {
                     problems.Breach(where + " calls sagemaker:" + call + ", which launches compute that no setting pins to the workspace.");
                 }
+                else if (LaunchVerbs.Any(v => call.StartsWith(v, StringComparison.OrdinalIgnoreCase)))
+                {
+                    problems.Breach(where + " calls sagemaker:" + call + ", which creates or starts something the checker does not judge; call it outside a state machine, or acknowledge it.");
+                }
+            }
+            else if (EgressTask(target) is { } egress)
+            {
+                problems.Breach(where + " " + egress + ".");
+            }
+            else if (UnjudgedTask(target) is { } unjudged)
+            {
+                problems.Unverifiable(where + " " + unjudged + ".");
             }
 
             foreach (var branch in JsonRead.Items(JsonRead.Get(state, "Branches")))
@@ -203,6 +223,19 @@ internal static class JobRequests
             }
         }
     }
+
+    /// <summary>Verbs of SageMaker APIs that create or start something; the others (describe, list, stop, delete, tag) do not launch work.</summary>
+    private static readonly string[] LaunchVerbs = { "create", "update", "start", "put", "import", "send", "retry" };
+
+    /// <summary>Tasks that send data out of the VPC by design.</summary>
+    private static string? EgressTask(string target) =>
+        target.Contains(":states:::http:invoke", StringComparison.Ordinal) ? "calls an HTTP endpoint (http:invoke), outside the workspace's network" : null;
+
+    /// <summary>Tasks that run work the checker cannot see from this definition.</summary>
+    private static string? UnjudgedTask(string target) =>
+        target.Contains(":states:::states:startExecution", StringComparison.Ordinal) ? "starts another state machine, whose definition is not judged with this one"
+        : target.Contains(":states:::lambda:invoke", StringComparison.Ordinal) || target.Contains(":lambda:", StringComparison.Ordinal) ? "invokes a Lambda function, whose code and network are not in this definition"
+        : null;
 
     /// <summary>The SageMaker API a task calls (<c>arn:...:states:::sagemaker:createTrainingJob.sync</c>, <c>...:aws-sdk:sagemaker:createTrainingJob</c>), or null.</summary>
     private static string? SageMakerCall(string target)
