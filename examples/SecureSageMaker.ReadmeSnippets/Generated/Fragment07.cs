@@ -1,4 +1,4 @@
-// README.md line 676, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 680, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.Sagemaker;
 using SecureSageMaker;
 using SecureSageMaker.Guardrails;

@@ -1,4 +1,4 @@
-// README.md line 746, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 750, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using MyCompany.Ml;
 using SecureSageMaker;

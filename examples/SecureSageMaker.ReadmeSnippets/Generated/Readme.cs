@@ -12,7 +12,7 @@ public static partial class Readme
         new(411, true, (app, stack, workspace) => Fragment04(app, stack, workspace!)),
         new(496, true, (app, stack, workspace) => Fragment05(app, stack, workspace!)),
         new(611, false, (app, stack, workspace) => Fragment06(app, stack, workspace!)),
-        new(676, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
-        new(746, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
+        new(680, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
+        new(750, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
     };
 }

@@ -102,8 +102,9 @@ internal sealed class StackPosture : Construct
             finding.AcknowledgedBy = coverage.Covering(finding.Id, finding.Resource.LogicalId);
         }
 
-        ReportFindings(findings.Where(f => f.AcknowledgedBy is null).ToList());
+        ReportFindings(_stack, findings.Where(f => f.AcknowledgedBy is null).ToList());
         ReportDuplicateNames(resources);
+        JudgeNestedStacks(_stack, resources);
         var weakenings = _weakenings.Select(w => new WeakeningState(w, AcknowledgmentOf(w))).ToList();
         foreach (var unexplained in weakenings.Where(w => w.Acknowledged && w.By is null))
         {
@@ -129,20 +130,71 @@ internal sealed class StackPosture : Construct
         }
     }
 
-    private void ReportFindings(IReadOnlyList<Finding> open)
+    private static void ReportFindings(Stack stack, IReadOnlyList<Finding> open)
     {
         if (open.Count == 0)
         {
             return;
         }
 
-        var constructs = ResourceConstructs.ByLogicalId(_stack);
+        var constructs = ResourceConstructs.ByLogicalId(stack);
         foreach (var finding in open)
         {
-            var target = constructs.TryGetValue(finding.Resource.LogicalId, out var resource) ? (IConstruct)resource : _stack;
+            var target = constructs.TryGetValue(finding.Resource.LogicalId, out var resource) ? (IConstruct)resource : stack;
             Annotations.Of(target).AddError(finding.Message());
         }
     }
+
+    /// <summary>
+    /// Nested stacks are templates of their own, which the parent's template only points at: each one
+    /// built with CDK's <c>NestedStack</c> is judged with the parent's rules (unless it runs the checker
+    /// itself), and one whose template is not of this app is an error, since nothing in it can be judged.
+    /// </summary>
+    private void JudgeNestedStacks(Stack parent, IReadOnlyList<ResourceView> resources)
+    {
+        var stacks = resources.Where(r => r.Type == "AWS::CloudFormation::Stack").ToList();
+        if (_rules is null || stacks.Count == 0)
+        {
+            return;
+        }
+
+        var constructs = ResourceConstructs.ByLogicalId(parent);
+        foreach (var resource in stacks)
+        {
+            var cfn = constructs.GetValueOrDefault(resource.LogicalId);
+            var id = cfn?.Node.Id ?? string.Empty;
+            // CDK puts a nested stack's resource in a scope '<id>.NestedStack' beside the NestedStack '<id>'.
+            var nested = id.EndsWith(NestedStackResourceSuffix, StringComparison.Ordinal)
+                ? cfn!.Node.Scope?.Node.Scope?.Node.TryFindChild(id[..^NestedStackResourceSuffix.Length]) as NestedStack
+                : null;
+            if (nested is null)
+            {
+                Annotations.Of((IConstruct?)cfn ?? parent).AddError(string.Format(CultureInfo.InvariantCulture,
+                    "[{0}] Nested stack {1} deploys a template from outside this app, so none of its resources can be judged. Build it with CDK's NestedStack (judged with this stack), or deploy it as a stack of its own with the checker applied.",
+                    RuleIds.ExternalNestedStack, resource.LogicalId));
+                continue;
+            }
+
+            var own = nested.Node.TryFindChild(ConstructId) as StackPosture;
+            if (own?.ChecksEnabled == true)
+            {
+                continue;
+            }
+
+            var view = ResourceView.FromTemplate(TemplateRenderer.Render(nested));
+            var coverage = new AcknowledgmentCoverage(nested, own?._acknowledgments ?? new List<Acknowledgment>());
+            var findings = Checker.Run(view, _rules).ToList();
+            foreach (var finding in findings)
+            {
+                finding.AcknowledgedBy = coverage.Covering(finding.Id, finding.Resource.LogicalId);
+            }
+
+            ReportFindings(nested, findings.Where(f => f.AcknowledgedBy is null).ToList());
+            JudgeNestedStacks(nested, view);
+        }
+    }
+
+    private const string NestedStackResourceSuffix = ".NestedStackResource";
 
     private void ReportDuplicateNames(IReadOnlyList<ResourceView> resources)
     {

@@ -25,6 +25,21 @@ public class CheckerTests
     }
 
     [Fact]
+    public void Checker_JudgesNestedStacks_AndRejectsTemplatesFromOutside()
+    {
+        // GIVEN an unisolated model in a nested stack, and a nested stack whose template lives elsewhere
+        var (stack, workspace) = TestStacks.Workspace();
+        var nested = new NestedStack(stack, "Nested");
+        _ = new CfnModel(nested, "Model", new CfnModelProps { ExecutionRoleArn = workspace.JobRole.RoleArn, EnableNetworkIsolation = false });
+        _ = new Amazon.CDK.CfnStack(stack, "Outside", new Amazon.CDK.CfnStackProps { TemplateUrl = "https://example.com/template.json" });
+
+        // THEN
+        Assert.NotEmpty(ErrorsOf(stack, RuleIds.ModelIsolation)); // the nested stack's annotations travel with its parent's artifact
+        Assert.DoesNotContain(ErrorsOf(stack, RuleIds.ExternalNestedStack), e => e.Contains(nested.Node.Id + "NestedStack", StringComparison.Ordinal));
+        Assert.NotEmpty(ErrorsOf(stack, RuleIds.ExternalNestedStack));
+    }
+
+    [Fact]
     public void Checker_JudgesWorkloadsInAStackOfTheirOwn()
     {
         // GIVEN hosting in another stack of the app, with isolation and the endpoint key overridden away
