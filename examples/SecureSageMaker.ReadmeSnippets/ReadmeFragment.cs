@@ -1,6 +1,7 @@
 using Amazon.CDK;
+using SecureSageMaker;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 /// <summary>A ```csharp fragment``` block of the README, compiled as a method.</summary>
 /// <param name="Line">The line of the block's opening fence in README.md.</param>

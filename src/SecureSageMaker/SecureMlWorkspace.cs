@@ -360,8 +360,8 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
     private static string Validate(Construct scope, string id, SecureMlWorkspaceProps props)
     {
         var v = new PropsValidator(scope, id);
-        WorkspaceKeys.Check(v, scope, props.Keys ?? new WorkspaceKeysProps());
-        PrivateNetwork.Check(v, scope, props.Network ?? new PrivateNetworkProps());
+        WorkspaceKeys.Check(v.Nested("Keys"), scope, props.Keys ?? new WorkspaceKeysProps());
+        PrivateNetwork.Check(v.Nested("Network"), scope, props.Network ?? new PrivateNetworkProps());
         SecureBucket.Check(v, scope, new SecureBucketProps
         {
             BreakGlassPrincipalArns = props.BreakGlassPrincipalArns, NoncurrentVersionExpiration = props.NoncurrentVersionExpiration,

@@ -2,7 +2,7 @@ using System.Reflection;
 using Amazon.CDK;
 using Constructs;
 using SecureSageMaker.Guardrails;
-using SecureSageMaker.ReadmeSnippets;
+using ReadmeSnippets;
 using Xunit;
 
 namespace SecureSageMaker.Tests;

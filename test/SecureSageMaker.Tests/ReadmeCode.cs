@@ -72,7 +72,7 @@ internal static partial class ReadmeCode
                 text.Append(u).Append('\n');
             }
 
-            text.Append("\nnamespace SecureSageMaker.ReadmeSnippets;\n\npublic static partial class Readme\n{\n")
+            text.Append("\nnamespace ReadmeSnippets;\n\npublic static partial class Readme\n{\n")
                 .Append("    public static void ").Append(name).Append("(Amazon.CDK.App ").Append(Param("app")).Append(", Amazon.CDK.Stack ").Append(Param("stack"))
                 .Append(", SecureSageMaker.SecureMlWorkspace ").Append(Param("workspace")).Append(")\n    {\n");
             foreach (var line in statements.Split('\n'))
@@ -86,7 +86,7 @@ internal static partial class ReadmeCode
                 .Append(", (app, stack, workspace) => ").Append(name).Append("(app, stack, workspace!)),\n");
         }
 
-        files["Readme.cs"] = "// Written by DocsTests from README.md: the fragments, in order.\n\nnamespace SecureSageMaker.ReadmeSnippets;\n\npublic static partial class Readme\n{\n"
+        files["Readme.cs"] = "// Written by DocsTests from README.md: the fragments, in order.\n\nnamespace ReadmeSnippets;\n\npublic static partial class Readme\n{\n"
             + "    public static IReadOnlyList<ReadmeFragment> Fragments { get; } = new ReadmeFragment[]\n    {\n" + index + "    };\n}\n";
         return files;
     }

@@ -101,7 +101,7 @@ public class TrainingTests
         }));
         Assert.Contains("Definition.InstanceCount: received 2. Instances of one job exchange traffic", error.Message, StringComparison.Ordinal);
         Assert.Contains("Definition.InstanceType: received 'ml.t2.medium'. SageMaker does not offer this type for training", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Definition.Channels: received 'TestStack/Outside'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Channels[0].Bucket: received 'TestStack/Outside'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Definition.Channels: received 'train'. Give each channel a distinct name.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Use at most 100 hyperparameters", error.Message, StringComparison.Ordinal);
         Assert.Contains("Keep each value at most 2,500 characters", error.Message, StringComparison.Ordinal);
@@ -120,8 +120,8 @@ public class TrainingTests
                 Inputs = new[] { new ProcessingData { Name = "a", KeyPrefix = "x/", LocalPath = "/tmp/a" }, new ProcessingData { Name = "a", KeyPrefix = "" } },
             },
         }));
-        Assert.Contains("Definition.Inputs: received '/tmp/a'. Use a path under /opt/ml/processing/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Inputs[0].LocalPath: received '/tmp/a'. Use a path under /opt/ml/processing/", error.Message, StringComparison.Ordinal);
         Assert.Contains("Definition.Inputs: received 'a'. Give each input a distinct name.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Definition.Inputs: received ''. Give a non-empty key prefix", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Definition.Inputs[1].KeyPrefix: received ''. Give a non-empty key prefix", error.Message, StringComparison.Ordinal);
     }
 }

@@ -213,6 +213,19 @@ public class WorkspaceTests
     }
 
     [Fact]
+    public void Props_AreRejected_NamingTheNestedProperty()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { VpcCidr = "10.0.0.0/8" },
+            Keys = new WorkspaceKeysProps { PendingWindowDays = 3 },
+        }));
+
+        Assert.Contains("- Network.VpcCidr: received '10.0.0.0/8'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("- Keys.PendingWindowDays: received 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ImportedWorkspace_IsRejected_WhenAttributesAreMissing()
     {
         var stack = TestStacks.Create();

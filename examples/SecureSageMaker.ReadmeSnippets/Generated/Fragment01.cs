@@ -1,7 +1,7 @@
-// README.md line 168, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 186, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.IAM;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

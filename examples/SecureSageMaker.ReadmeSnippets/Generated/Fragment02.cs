@@ -1,8 +1,8 @@
-// README.md line 206, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 224, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.EC2;
 using SecureSageMaker;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

@@ -1,8 +1,8 @@
-// README.md line 326, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 344, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using SecureSageMaker;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

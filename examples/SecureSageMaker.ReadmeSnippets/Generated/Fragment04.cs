@@ -1,7 +1,7 @@
-// README.md line 411, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 429, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using SecureSageMaker;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

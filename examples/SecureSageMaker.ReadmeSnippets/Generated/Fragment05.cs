@@ -1,9 +1,9 @@
-// README.md line 496, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 514, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using SecureSageMaker;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

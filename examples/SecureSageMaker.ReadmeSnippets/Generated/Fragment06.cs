@@ -1,7 +1,7 @@
-// README.md line 611, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 629, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using SecureSageMaker.Guardrails;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

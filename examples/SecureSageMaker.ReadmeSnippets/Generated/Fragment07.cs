@@ -1,9 +1,9 @@
-// README.md line 680, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 698, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.Sagemaker;
 using SecureSageMaker;
 using SecureSageMaker.Guardrails;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

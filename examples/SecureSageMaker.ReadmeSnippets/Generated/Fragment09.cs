@@ -1,10 +1,10 @@
-// README.md line 750, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md line 768, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using MyCompany.Ml;
 using SecureSageMaker;
 using SecureSageMaker.Guardrails;
 
-namespace SecureSageMaker.ReadmeSnippets;
+namespace ReadmeSnippets;
 
 public static partial class Readme
 {

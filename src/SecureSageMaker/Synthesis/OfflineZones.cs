@@ -26,10 +26,10 @@ public static class OfflineZones
             problems.Add("the stack has no fixed account and region (Env), so CDK looks nothing up: give the workspace Network.AvailabilityZones instead.");
         }
 
-        if (zones is null || zones.Length < 2 || zones.Any(z => z is null || !z.StartsWith(stack.Region, StringComparison.Ordinal) || z.Length != stack.Region.Length + 1))
+        else if (zones is null || zones.Length < 2 || zones.Any(z => z is null || !z.StartsWith(stack.Region, StringComparison.Ordinal) || z.Length != stack.Region.Length + 1))
         {
             problems.Add(string.Format(CultureInfo.InvariantCulture, "zones: received [{0}]. Name at least two zones of the stack's region, such as '{1}a'.",
-                string.Join(", ", zones ?? Array.Empty<string>()), Tokens.IsLiteral(stack.Region) ? stack.Region : "eu-west-1"));
+                string.Join(", ", zones ?? Array.Empty<string>()), stack.Region));
         }
 
         if (stack.Node.Children.Length > 0)

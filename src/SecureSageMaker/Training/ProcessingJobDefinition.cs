@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using SecureSageMaker.Jsii;
@@ -95,14 +96,15 @@ public sealed class ProcessingJobDefinition : JobDefinition
                 continue;
             }
 
-            foreach (var item in items ?? Array.Empty<ProcessingData>())
+            foreach (var (item, i) in (items ?? Array.Empty<ProcessingData>()).Select((d, i) => (d, i)))
             {
-                v.Require(!string.IsNullOrWhiteSpace(item.Name), property, item.Name, "Name each " + kind + ".");
-                CheckPrefix(v, item.KeyPrefix, property, required: true);
-                CheckBucket(v, item.Bucket, workspace, property, write);
+                var at = property + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                v.Require(!string.IsNullOrWhiteSpace(item.Name), at + ".Name", item.Name, "Name each " + kind + ".");
+                CheckPrefix(v, item.KeyPrefix, at + ".KeyPrefix", required: true);
+                CheckBucket(v, item.Bucket, workspace, at + ".Bucket", write);
                 if (Tokens.IsLiteral(item.LocalPath))
                 {
-                    v.Require(item.LocalPath!.StartsWith("/opt/ml/processing/", StringComparison.Ordinal) && !item.LocalPath.Contains("..", StringComparison.Ordinal), property, item.LocalPath,
+                    v.Require(item.LocalPath!.StartsWith("/opt/ml/processing/", StringComparison.Ordinal) && !item.LocalPath.Contains("..", StringComparison.Ordinal), at + ".LocalPath", item.LocalPath,
                         "Use a path under /opt/ml/processing/ (SageMaker mounts processing data only there).");
                 }
             }

@@ -87,12 +87,13 @@ public sealed partial class TrainingJobDefinition : JobDefinition
             return;
         }
 
-        foreach (var channel in channels)
+        foreach (var (channel, i) in channels.Select((c, i) => (c, i)))
         {
-            v.Require(Tokens.IsUnresolved(channel.Name) || ChannelName().IsMatch(channel.Name ?? string.Empty), "Definition.Channels", channel.Name,
+            var at = "Definition.Channels[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            v.Require(Tokens.IsUnresolved(channel.Name) || ChannelName().IsMatch(channel.Name ?? string.Empty), at + ".Name", channel.Name,
                 "Name each channel with 1 to 64 letters, digits, dots, hyphens or underscores.");
-            CheckPrefix(v, channel.KeyPrefix, "Definition.Channels", required: true);
-            CheckBucket(v, channel.Bucket, workspace, "Definition.Channels", write: false);
+            CheckPrefix(v, channel.KeyPrefix, at + ".KeyPrefix", required: true);
+            CheckBucket(v, channel.Bucket, workspace, at + ".Bucket", write: false);
         }
 
         foreach (var dup in channels.Where(c => Tokens.IsLiteral(c.Name)).GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -14,18 +14,29 @@ internal sealed partial class PropsValidator
 {
     private readonly IConstruct _scope;
     private readonly string _id;
-    private readonly List<string> _problems = new();
+    private readonly List<string> _problems;
+    private readonly string _prefix;
 
     public PropsValidator(IConstruct scope, string id)
+        : this(scope, id, new List<string>(), string.Empty)
+    {
+    }
+
+    private PropsValidator(IConstruct scope, string id, List<string> problems, string prefix)
     {
         _scope = scope;
         _id = id;
+        _problems = problems;
+        _prefix = prefix;
     }
+
+    /// <summary>The same validator for a nested props object: its problems name the property as <c>Network.VpcCidr</c>.</summary>
+    public PropsValidator Nested(string property) => new(_scope, _id, _problems, _prefix + property + ".");
 
     public bool HasProblems => _problems.Count > 0;
 
     public void Fail(string property, object? received, string fix) =>
-        _problems.Add(string.Format(CultureInfo.InvariantCulture, "{0}: received {1}. {2}", property, Describe(received), fix));
+        _problems.Add(string.Format(CultureInfo.InvariantCulture, "{0}{1}: received {2}. {3}", _prefix, property, Describe(received), fix));
 
     public void Require(bool condition, string property, object? received, string fix)
     {
@@ -50,7 +61,7 @@ internal sealed partial class PropsValidator
             return true;
         }
 
-        _problems.Add(property + ": received a list with an empty (null) entry. Remove the empty entry.");
+        _problems.Add(_prefix + property + ": received a list with an empty (null) entry. Remove the empty entry.");
         return false;
     }
 
