@@ -98,6 +98,10 @@ public class StorageTests
     [InlineData("arn:aws:sts::111122223333:assumed-role/Admin/session", "not an STS session ARN")]
     [InlineData("arn:aws:iam::*:role/Admin", "Use an IAM role or user ARN")]
     [InlineData("*", "Use an IAM role or user ARN")]
+    [InlineData("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_*", "every IAM Identity Center permission set")]
+    [InlineData("arn:aws:iam::111122223333:role/AWSR*", "every IAM Identity Center permission set")]
+    [InlineData("arn:aws:iam::111122223333:role/cdk-*", "the CDK bootstrap roles")]
+    [InlineData("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com*/x/AWSReservedSSO_Admin_*", "A wildcard in the path")]
     public void BreakGlassPrincipals_AreRejected_WhenTheyWidenThePerimeter(string arn, string expected)
     {
         var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps { BreakGlassPrincipalArns = new[] { arn } }));
@@ -125,6 +129,16 @@ public class StorageTests
         Assert.Equal(2, Cfn.At(delivery, "Condition", "ArnLike", "aws:SourceArn").AsArray().Count);
         Assert.Contains("WorkspaceAccessLogsBucket", Cfn.Text(DataBucket, "Properties", "LoggingConfiguration", "DestinationBucketName"), StringComparison.Ordinal);
         Assert.Contains("s3_bucket_logging_enabled_check", Cfn.Text(logs, "Metadata", "guard"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BreakGlassPrincipals_AcceptAnIdentityCenterPermissionSet_InAnyRegion()
+    {
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            BreakGlassPrincipalArns = new[] { "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*" },
+        });
+        Assert.Empty(TestStacks.Errors(stack));
     }
 
     [Fact]

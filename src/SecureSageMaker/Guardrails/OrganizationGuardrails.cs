@@ -120,8 +120,7 @@ public sealed partial class OrganizationGuardrails : Construct
             {
                 foreach (var arn in list ?? Array.Empty<string>())
                 {
-                    v.Require(OrganizationPrincipalPattern().IsMatch(arn) && !arn.EndsWith("/*", StringComparison.Ordinal), name, arn,
-                        "Use a role ARN pattern such as 'arn:aws:iam::*:role/BreakGlass' (the account may be '*'; wildcards in the name only after its first four literal characters, as in 'cdk-*-cfn-exec-role-*').");
+                    v.PrincipalArn(arn, name, anyAccount: true);
                 }
             }
         }
@@ -146,9 +145,6 @@ public sealed partial class OrganizationGuardrails : Construct
 
     [GeneratedRegex("^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|[0-9]{12}|r-[0-9a-z]{4,32})$")]
     private static partial Regex TargetPattern();
-
-    [GeneratedRegex("^arn:(aws[a-z-]*|\\*):iam::([0-9]{12}|\\*):role/([\\w+=,.@-]+/)*[\\w+=,.@-]{4,}[\\w+=,.@*?-]*$")]
-    private static partial Regex OrganizationPrincipalPattern();
 
     [GeneratedRegex("^[\\w+=,.@-]{1,126}$")]
     private static partial Regex PolicyNamePattern();

@@ -143,12 +143,15 @@ internal sealed partial class PropsValidator
     }
 
     /// <summary>
-    /// The ARN of one IAM role or user of one account, as <c>aws:PrincipalArn</c> sees it: no
-    /// wildcard in the account and none that widens the name to a whole path of the account, no STS
-    /// assumed-role session ARN (which <c>aws:PrincipalArn</c> never carries). A trailing wildcard
-    /// after a literal name prefix (SSO roles: <c>AWSReservedSSO_Admin_*</c>) is allowed.
+    /// An IAM role or user ARN pattern as <c>aws:PrincipalArn</c> sees it, exempting a few named
+    /// principals and never a whole account: no STS session ARN (which <c>aws:PrincipalArn</c> never
+    /// carries); no wildcard in the path, except the region segment of IAM Identity Center's
+    /// <c>aws-reserved/sso.amazonaws.com/*/</c>; at least four literal characters before a wildcard in the
+    /// name; and no wildcard that reaches every role of a prefix AWS or CDK shares (<c>AWSReservedSSO_*</c>,
+    /// <c>cdk-*</c>). With <paramref name="anyAccount"/> (SCPs) the account may be '*' and only roles are
+    /// named.
     /// </summary>
-    public void PrincipalArn(string? value, string property)
+    public void PrincipalArn(string? value, string property, bool anyAccount = false)
     {
         if (value is null)
         {
@@ -162,27 +165,40 @@ internal sealed partial class PropsValidator
         }
 
         var match = PrincipalArnPattern().Match(value);
-        if (!match.Success)
+        if (!match.Success || (match.Groups["account"].Value == "*" && !anyAccount) || (anyAccount && match.Groups["kind"].Value != "role"))
         {
             Fail(property, value, value.Contains(":assumed-role/", StringComparison.Ordinal)
                 ? "Give the role's ARN ('arn:aws:iam::111122223333:role/Admin'), not an STS session ARN: aws:PrincipalArn carries the role's ARN."
-                : "Use an IAM role or user ARN such as 'arn:aws:iam::111122223333:role/Admin'.");
+                : anyAccount
+                    ? "Use a role ARN pattern such as 'arn:aws:iam::*:role/BreakGlass' (the account may be '*')."
+                    : "Use an IAM role or user ARN of one account, such as 'arn:aws:iam::111122223333:role/Admin'.");
             return;
         }
 
         var name = match.Groups["name"].Value;
         var slash = name.LastIndexOf('/');
         var path = slash < 0 ? string.Empty : name[..slash];
-        var wildcard = name[(slash + 1)..].IndexOfAny(new[] { '*', '?' });
-        if (path.IndexOfAny(new[] { '*', '?' }) >= 0 && !path.StartsWith("aws-reserved/sso.amazonaws.com", StringComparison.Ordinal))
+        var leaf = name[(slash + 1)..];
+        var wildcard = leaf.IndexOfAny(Wildcards);
+        if (path.IndexOfAny(Wildcards) >= 0 && !IdentityCenterPath().IsMatch(path))
         {
-            Fail(property, value, "A wildcard in the path exempts every role under it; name the role's path literally.");
+            Fail(property, value, "A wildcard in the path exempts every role under it; name the path literally (IAM Identity Center's 'aws-reserved/sso.amazonaws.com/*/' is the one exception).");
         }
-        else if (wildcard == 0 || (wildcard > 0 && wildcard < 4))
+        else if (wildcard is >= 0 and < 4)
         {
-            Fail(property, value, "A wildcard at the start of the name exempts every role or user of the account; name the role, or keep at least four literal characters before a trailing '*' (such as 'AWSReservedSSO_Admin_*').");
+            Fail(property, value, "A wildcard at the start of the name exempts every role or user of the account; name the role, or keep at least four literal characters before a wildcard (such as 'AWSReservedSSO_Admin_*').");
+        }
+        else if (wildcard >= 0 && leaf[wildcard..].Count(c => Array.IndexOf(Wildcards, c) < 0) < 4
+            && SharedPrefixes.FirstOrDefault(shared => shared.StartsWith(leaf[..wildcard], StringComparison.Ordinal) || leaf[..wildcard] == shared) is { } prefix)
+        {
+            Fail(property, value, "The wildcard reaches every role named '" + prefix + "...' (" + (prefix == "cdk-" ? "the CDK bootstrap roles of every qualifier" : "every IAM Identity Center permission set") + "); name the role, such as '" + prefix + (prefix == "cdk-" ? "hnb659fds-cfn-exec-role-*" : "Admin_*") + "'.");
         }
     }
+
+    private static readonly char[] Wildcards = { '*', '?' };
+
+    /// <summary>Name prefixes that AWS or CDK give whole families of roles.</summary>
+    private static readonly string[] SharedPrefixes = { "AWSReservedSSO_", "cdk-" };
 
     public void Throw()
     {
@@ -214,8 +230,11 @@ internal sealed partial class PropsValidator
         _ => value.ToString() ?? value.GetType().Name,
     };
 
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/(?<name>[\\w+=,.@/*?-]+)$")]
+    [GeneratedRegex("^arn:(aws[a-z-]*|\\*):iam::(?<account>[0-9]{12}|\\*):(?<kind>role|user)/(?<name>[\\w+=,.@/*?-]+)$")]
     private static partial Regex PrincipalArnPattern();
+
+    [GeneratedRegex("^aws-reserved/sso\\.amazonaws\\.com/(\\*|[a-z]{2}(-[a-z]+)+-[0-9])$")]
+    private static partial Regex IdentityCenterPath();
 
     [GeneratedRegex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$")]
     private static partial Regex SageMakerNamePattern();

@@ -38,6 +38,17 @@ public class OrganizationGuardrailsTests
     }
 
     [Fact]
+    public void BreakGlass_AcceptsTheIdentityCenterPatternTheReadmeShows()
+    {
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { "ou-ab12-cdef3456" },
+            BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*" },
+        });
+        Assert.Contains(guardrails.Documents, d => d.Contains("AWSReservedSSO_Admin_*", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DeploymentPrincipals_AcceptTheDocumentedDefault_GivenExplicitly()
     {
         var (_, guardrails) = Create(new OrganizationGuardrailsProps
@@ -89,6 +100,8 @@ public class OrganizationGuardrailsTests
     [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/*", "BreakGlassPrincipalArns: received 'arn:aws:iam::*:role/*'")]
     [InlineData("ou-ab12-cdef3456", "*", "BreakGlassPrincipalArns: received '*'")]
     [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/ab*", "BreakGlassPrincipalArns: received 'arn:aws:iam::*:role/ab*'")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/AWSReservedSSO_*", "every IAM Identity Center permission set")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:user/BreakGlass", "Use a role ARN pattern")]
     public void Props_AreRejected_WithTheProperty(string target, string? breakGlass, string expected)
     {
         var stack = TestStacks.Create();
