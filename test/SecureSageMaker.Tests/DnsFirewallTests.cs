@@ -96,6 +96,19 @@ public class DnsFirewallTests
     }
 
     [Fact]
+    public void Report_SaysWeakened_WhenTheAllowListHasAWholeTopLevelDomain()
+    {
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { DnsFirewall = new DnsFirewallProps { AdditionalAllowedDomains = new[] { "*.com" } } },
+        });
+
+        var row = TestStacks.Report(stack).Split('\n').Single(l => l.Contains("DNS firewall: allow-list", StringComparison.Ordinal));
+        Assert.Contains("| **weakened** |", row, StringComparison.Ordinal);
+        Assert.Contains("`*.com`", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AllowList_RejectsADomainDecidedAtDeployTime()
     {
         var stack = TestStacks.Create();

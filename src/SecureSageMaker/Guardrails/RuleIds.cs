@@ -73,7 +73,7 @@ public static class RuleIds
     /// <summary>Roles under the execution-role path: trusted by SageMaker only.</summary>
     public const string ExecutionRoleTrust = "SecureSageMaker-IM1";
 
-    /// <summary>A nested stack whose template is not of this app, so nothing in it can be judged (not a template rule).</summary>
+    /// <summary>A template from outside the app (a nested stack's, or a macro's rewrite), so nothing in it can be judged (not a template rule).</summary>
     public const string ExternalNestedStack = "SecureSageMaker-NS1";
 
     /// <summary>A weakening warning was acknowledged without a recorded reason (not a template rule).</summary>

@@ -357,7 +357,7 @@ public sealed partial class PrivateNetwork : Construct
         return new DnsFirewall(this, "DnsFirewall", Vpc, key, retention, settings);
     }
 
-    private static bool IsBroad(string domain)
+    internal static bool IsBroad(string domain)
     {
         var labels = domain.TrimStart('*', '.').Split('.', StringSplitOptions.RemoveEmptyEntries);
         return domain.StartsWith("*", StringComparison.Ordinal) && (labels.Length <= 1 || (labels.Length == 2 && labels[^1].Length == 2 && labels[0].Length <= 3));

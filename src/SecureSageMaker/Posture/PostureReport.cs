@@ -198,8 +198,10 @@ internal static class PostureReport
             return new ControlRow("PrivateLink", control, CannotVerify, "an allow-list holds a value decided at deploy time, which could allow every domain");
         }
 
-        return new ControlRow("PrivateLink", control, blocking.Count > 0 && logged ? On : Weakened,
+        var broad = blocking.SelectMany(g => Guardrails.Rules.DnsFirewallRule.AllowedDomains(g!)).Where(PrivateNetwork.IsBroad).Distinct().ToList();
+        return new ControlRow("PrivateLink", control, blocking.Count > 0 && logged && broad.Count == 0 ? On : Weakened,
             (blocking.Count > 0 ? F($"{allowed} allowed domain patterns, every other domain blocked") : "no rule blocks the domains not allowed")
+            + (broad.Count > 0 ? "; allows every name under " + string.Join(", ", broad.Select(b => "`" + b + "`")) + ", where anyone can register a name" : string.Empty)
             + (logged ? "; queries logged" : "; queries not logged"));
     }
 

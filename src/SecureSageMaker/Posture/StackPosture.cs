@@ -105,6 +105,7 @@ internal sealed class StackPosture : Construct
         ReportFindings(_stack, findings.Where(f => f.AcknowledgedBy is null).ToList());
         ReportDuplicateNames(resources);
         JudgeNestedStacks(_stack, resources);
+        ReportMacros(template);
         var weakenings = _weakenings.Select(w => new WeakeningState(w, AcknowledgmentOf(w))).ToList();
         foreach (var unexplained in weakenings.Where(w => w.Acknowledged && w.By is null))
         {
@@ -195,6 +196,23 @@ internal sealed class StackPosture : Construct
     }
 
     private const string NestedStackResourceSuffix = ".NestedStackResource";
+
+    /// <summary>A macro (a Transform, or Fn::Transform) rewrites the template at deploy time, after it was judged.</summary>
+    private void ReportMacros(JsonObject template)
+    {
+        if (_rules is null)
+        {
+            return;
+        }
+
+        var text = template.ToJsonString();
+        if (template["Transform"] is not null || text.Contains("\"Fn::Transform\"", StringComparison.Ordinal))
+        {
+            Annotations.Of(_stack).AddError(string.Format(CultureInfo.InvariantCulture,
+                "[{0}] The template uses a macro ({1}): CloudFormation rewrites it at deploy time, after the checker judged it, so nothing judged here is what deploys. Build the resources in CDK instead.",
+                RuleIds.ExternalNestedStack, template["Transform"]?.ToJsonString() ?? "Fn::Transform"));
+        }
+    }
 
     private void ReportDuplicateNames(IReadOnlyList<ResourceView> resources)
     {

@@ -40,6 +40,14 @@ public class CheckerTests
     }
 
     [Fact]
+    public void Checker_RejectsMacros_ThatRewriteTheTemplateAfterItWasJudged()
+    {
+        var (stack, _) = TestStacks.Workspace();
+        stack.AddTransform("AttackerMacro");
+        Assert.Contains(ErrorsOf(stack, RuleIds.ExternalNestedStack), e => e.Contains("AttackerMacro", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Checker_JudgesWorkloadsInAStackOfTheirOwn()
     {
         // GIVEN hosting in another stack of the app, with isolation and the endpoint key overridden away

@@ -89,6 +89,7 @@ public static class RuleSpecs
         {
             new RuleCase("no key", t => P(t).Remove("KmsKeyId"), "KmsKeyId is missing: endpoint storage"),
             new RuleCase("SSM access", t => P(t)["ProductionVariants"]![0]!["EnableSSMAccess"] = true, "enables SSM access"),
+            new RuleCase("a shadow variant without a model", t => P(t)["ShadowProductionVariants"] = Json("[{\"VariantName\":\"S\",\"InstanceType\":\"ml.m5.large\"}]"), "names no model (inference components) and the config does not set EnableNetworkIsolation"),
             new RuleCase("capture without key", t => At(t, "DataCaptureConfig").Remove("KmsKeyId"), "DataCaptureConfig has no KmsKeyId"),
             new RuleCase("async output without key", t => At(t, "AsyncInferenceConfig", "OutputConfig").Remove("KmsKeyId"), "AsyncInferenceConfig.OutputConfig has no KmsKeyId."),
             new RuleCase("instance type from a parameter", t => P(t)["ProductionVariants"]![0]!["InstanceType"] = Json("{\"Ref\":\"T\"}"), "InstanceType is an intrinsic function", true),

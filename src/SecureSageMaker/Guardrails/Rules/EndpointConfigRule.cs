@@ -17,7 +17,9 @@ internal sealed class EndpointConfigRule : GuardrailRule
         }
 
         var p = new Problems();
-        var variants = p.List(resource.Get("ProductionVariants"), "ProductionVariants");
+        // Shadow variants receive a copy of production traffic: they are held to the same checks.
+        var variants = p.List(resource.Get("ProductionVariants"), "ProductionVariants")
+            .Concat(p.List(resource.Get("ShadowProductionVariants"), "ShadowProductionVariants")).ToList();
         var types = variants.Select(v => JsonRead.Get(v, "InstanceType")).ToList();
         if (types.Any(JsonRead.IsIntrinsic))
         {
