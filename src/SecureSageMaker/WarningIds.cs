@@ -61,12 +61,15 @@ public static class WarningIds
     /// <summary>The workspace opted in to an API that launches compute no condition key can pin to the workspace.</summary>
     public const string UnguardedComputeAllowed = "SecureSageMaker:UnguardedComputeAllowed";
 
+    /// <summary>A bucket replicates to a key (and so a bucket) of another account: copies of the data leave this account.</summary>
+    public const string CrossAccountReplication = "SecureSageMaker:CrossAccountReplication";
+
     /// <summary>Every warning id, in a stable order.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
         OptionalEndpointRemoved, VpcHasInternetPath, EndpointOpenToVpcCidr, ForeignAccountKey, ImportedKeyPolicyUnmanaged,
         UnverifiedInputBucket, NotebookLifecycleRunsAsRoot, SingleInstanceEndpoint, EndpointKmsKeyOmitted, VolumeKmsKeyOmitted, GuardrailChecksDisabled,
         SelfReferencingTraffic, BucketWithoutNetworkPerimeter, PresignedUrlsFromAnywhere, SecretInEnvironment, DnsFirewallDisabled,
-        BroadDnsAllowList, UnguardedComputeAllowed,
+        BroadDnsAllowList, UnguardedComputeAllowed, CrossAccountReplication,
     };
 }

@@ -142,6 +142,46 @@ public class StorageTests
     }
 
     [Fact]
+    public void Replication_GoesToAnotherRegionOfThisAccount_WithoutAWarning()
+    {
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            DataBucketReplication = new BucketReplication
+            {
+                DestinationBucketArn = "arn:aws:s3:::team-ml-data-replica",
+                DestinationKeyArn = "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            },
+        });
+
+        Assert.Contains("team-ml-data-replica", Cfn.Text(TestStacks.Synth(stack).Resource("WorkspaceDataBucket"), "Properties", "ReplicationConfiguration"), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestStacks.Warnings(stack), w => w.Contains(WarningIds.CrossAccountReplication, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Replication_IsRejected_InTheSameRegion_AndWarns_ToAnotherAccount()
+    {
+        var sameRegion = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            DataBucketReplication = new BucketReplication
+            {
+                DestinationBucketArn = "arn:aws:s3:::copy",
+                DestinationKeyArn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            },
+        }));
+        Assert.Contains("Replication.DestinationKeyArn: received 'arn:aws:kms:eu-west-1:", sameRegion.Message, StringComparison.Ordinal);
+
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            DataBucketReplication = new BucketReplication
+            {
+                DestinationBucketArn = "arn:aws:s3:::elsewhere",
+                DestinationKeyArn = "arn:aws:kms:eu-central-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            },
+        });
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.CrossAccountReplication, StringComparison.Ordinal) && w.Contains("999999999999", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NoncurrentVersions_Expire_WhenAsked()
     {
         var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { NoncurrentVersionExpiration = Duration.Days(90) });

@@ -133,6 +133,15 @@ public sealed class SecureBucket : Construct
     /// <summary>Replicates every version to the destination, encrypted there with its region's key, through a role S3 assumes.</summary>
     private Role Replicate(BucketReplication replication)
     {
+        var stack = Stack.Of(this);
+        var destinationAccount = Tokens.IsLiteral(replication.DestinationKeyArn) ? replication.DestinationKeyArn.Split(':').ElementAtOrDefault(4) : null;
+        if (destinationAccount is not null && Tokens.IsLiteral(stack.Account) && destinationAccount != stack.Account)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.CrossAccountReplication, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Bucket '{0}' replicates every object to {1}, encrypted with a key of account {2}: copies of the data leave this account and its perimeter. Replicate within the account unless the other one is yours and held to the same controls.",
+                Node.Path, replication.DestinationBucketArn, destinationAccount));
+        }
+
         var role = new Role(this, "ReplicationRole", new RoleProps
         {
             AssumedBy = new ServicePrincipal("s3.amazonaws.com"),
@@ -293,6 +302,10 @@ public sealed class SecureBucket : Construct
             if (Tokens.IsLiteral(replication.DestinationKeyArn))
             {
                 WorkspaceKeys.CheckKeyArn(v, "Replication.DestinationKeyArn", replication.DestinationKeyArn);
+                var region = replication.DestinationKeyArn!.Split(':').ElementAtOrDefault(3);
+                var stackRegion = Stack.Of(scope).Region;
+                v.Require(!Tokens.IsLiteral(stackRegion) || region != stackRegion, "Replication.DestinationKeyArn", replication.DestinationKeyArn,
+                    "Replicate to another region (a copy in the same region adds nothing that versioning and retention do not, and is a way out of the perimeter).");
             }
         }
 
