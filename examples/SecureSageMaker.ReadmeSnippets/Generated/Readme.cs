@@ -12,7 +12,7 @@ public static partial class Readme
         new(429, true, (app, stack, workspace) => Fragment04(app, stack, workspace!)),
         new(514, true, (app, stack, workspace) => Fragment05(app, stack, workspace!)),
         new(629, false, (app, stack, workspace) => Fragment06(app, stack, workspace!)),
-        new(699, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
-        new(769, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
+        new(701, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
+        new(771, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
     };
 }
