@@ -55,7 +55,7 @@ internal static partial class ReadmeCode
         {
             n++;
             var name = (block.Kind == BlockKind.Fragment ? "Fragment" : "Complete") + n.ToString("D2", CultureInfo.InvariantCulture);
-            var header = "// README.md line " + block.Line.ToString(CultureInfo.InvariantCulture) + ", written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.\n";
+            var header = "// README.md, C# block " + n.ToString(CultureInfo.InvariantCulture) + ", written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.\n";
             if (block.Kind == BlockKind.Complete)
             {
                 files[name + ".cs"] = header + block.Code + "\n";
@@ -82,7 +82,7 @@ internal static partial class ReadmeCode
 
             text.Append("    }\n}\n");
             files[name + ".cs"] = text.ToString();
-            index.Append("        new(").Append(block.Line.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(usesWorkspace ? "true" : "false")
+            index.Append("        new(").Append(n.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(usesWorkspace ? "true" : "false")
                 .Append(", (app, stack, workspace) => ").Append(name).Append("(app, stack, workspace!)),\n");
         }
 

@@ -1,4 +1,4 @@
-// README.md line 186, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 1, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.IAM;
 
 namespace ReadmeSnippets;

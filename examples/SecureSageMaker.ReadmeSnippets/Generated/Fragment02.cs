@@ -1,4 +1,4 @@
-// README.md line 224, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 2, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.EC2;
 using SecureSageMaker;
 

@@ -1,4 +1,4 @@
-// README.md line 344, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 3, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using SecureSageMaker;
 

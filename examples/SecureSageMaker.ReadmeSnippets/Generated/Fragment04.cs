@@ -1,4 +1,4 @@
-// README.md line 429, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 4, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using SecureSageMaker;
 
 namespace ReadmeSnippets;

@@ -1,4 +1,4 @@
-// README.md line 514, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 5, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using SecureSageMaker;

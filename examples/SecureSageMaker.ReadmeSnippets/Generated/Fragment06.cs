@@ -1,4 +1,4 @@
-// README.md line 629, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 6, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using SecureSageMaker.Guardrails;
 
 namespace ReadmeSnippets;

@@ -1,4 +1,4 @@
-// README.md line 701, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 7, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK.AWS.Sagemaker;
 using SecureSageMaker;
 using SecureSageMaker.Guardrails;

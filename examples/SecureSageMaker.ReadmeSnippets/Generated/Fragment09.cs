@@ -1,4 +1,4 @@
-// README.md line 771, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
+// README.md, C# block 9, written by DocsTests: edit the README, then run UPDATE_SNAPSHOTS=1 dotnet test.
 using Amazon.CDK;
 using MyCompany.Ml;
 using SecureSageMaker;

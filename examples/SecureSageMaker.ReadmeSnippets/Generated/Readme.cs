@@ -6,13 +6,13 @@ public static partial class Readme
 {
     public static IReadOnlyList<ReadmeFragment> Fragments { get; } = new ReadmeFragment[]
     {
-        new(186, true, (app, stack, workspace) => Fragment01(app, stack, workspace!)),
-        new(224, false, (app, stack, workspace) => Fragment02(app, stack, workspace!)),
-        new(344, false, (app, stack, workspace) => Fragment03(app, stack, workspace!)),
-        new(429, true, (app, stack, workspace) => Fragment04(app, stack, workspace!)),
-        new(514, true, (app, stack, workspace) => Fragment05(app, stack, workspace!)),
-        new(629, false, (app, stack, workspace) => Fragment06(app, stack, workspace!)),
-        new(701, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
-        new(771, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
+        new(1, true, (app, stack, workspace) => Fragment01(app, stack, workspace!)),
+        new(2, false, (app, stack, workspace) => Fragment02(app, stack, workspace!)),
+        new(3, false, (app, stack, workspace) => Fragment03(app, stack, workspace!)),
+        new(4, true, (app, stack, workspace) => Fragment04(app, stack, workspace!)),
+        new(5, true, (app, stack, workspace) => Fragment05(app, stack, workspace!)),
+        new(6, false, (app, stack, workspace) => Fragment06(app, stack, workspace!)),
+        new(7, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
+        new(9, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
     };
 }
