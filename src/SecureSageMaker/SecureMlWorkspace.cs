@@ -289,6 +289,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         {
             ["Vpc"] = Vpc.VpcId,
             ["WorkloadSecurityGroup"] = WorkloadSecurityGroup.SecurityGroupId,
+            ["WorkloadSubnets"] = Vpc.SelectSubnets(WorkloadSubnets).SubnetIds,
             ["GuardrailPolicy"] = GuardrailPolicies[0].ManagedPolicyArn,
             ["PresignedUrlPolicy"] = PresignedUrlPolicy.PolicyArn,
             ["DataBucket"] = DataBucket.BucketName,

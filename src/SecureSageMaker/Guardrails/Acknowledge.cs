@@ -37,7 +37,7 @@ public static class Acknowledge
     /// <exception cref="ArgumentException">The scope is an app or stage, the id is unknown, or the reason is empty.</exception>
     public static void Finding(IConstruct scope, string ruleId, string reason)
     {
-        var known = ruleId is not null && GuardrailRules.All.Any(r => r.Id == ruleId || RuleIds.CannotVerify(r.Id) == ruleId);
+        var known = ruleId is not null && GuardrailRules.All.Select(r => r.Id).Append(RuleIds.WorkspacePlacement).Any(id => id == ruleId || RuleIds.CannotVerify(id) == ruleId);
         Check(scope, ruleId, reason, known || (ruleId?.StartsWith("SecureSageMaker-", StringComparison.Ordinal) == false && ruleId.Length > 0),
             "a RuleIds value such as " + RuleIds.NotebookLockdown + ", or the id of a rule of your own");
         Posture.StackPosture.Of(scope).RecordAcknowledgment(scope, ruleId!, reason, Posture.AcknowledgmentKind.Finding);

@@ -73,6 +73,9 @@ public static class RuleIds
     /// <summary>Roles under the execution-role path: trusted by SageMaker only.</summary>
     public const string ExecutionRoleTrust = "SecureSageMaker-IM1";
 
+    /// <summary>SageMaker resources in a workspace's stack: that workspace's subnets and security group (made per stack from its workspaces).</summary>
+    public const string WorkspacePlacement = "SecureSageMaker-VP3";
+
     /// <summary>A template from outside the app (a nested stack's, or a macro's rewrite), so nothing in it can be judged (not a template rule).</summary>
     public const string ExternalNestedStack = "SecureSageMaker-NS1";
 

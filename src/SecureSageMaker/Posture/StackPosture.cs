@@ -96,7 +96,8 @@ internal sealed class StackPosture : Construct
         var template = TemplateRenderer.Render(_stack);
         var resources = ResourceView.FromTemplate(template);
         var coverage = new AcknowledgmentCoverage(_stack, _acknowledgments);
-        var findings = _rules is null ? new List<Finding>() : Checker.Run(resources, _rules).ToList();
+        var anchors = _reports.Select(source => (Source: source, Anchors: source.Resolve(_stack))).ToList();
+        var findings = _rules is null ? new List<Finding>() : Checker.Run(resources, WithPlacement(_rules, anchors.Select(a => a.Anchors))).ToList();
         foreach (var finding in findings)
         {
             finding.AcknowledgedBy = coverage.Covering(finding.Id, finding.Resource.LogicalId);
@@ -125,10 +126,17 @@ internal sealed class StackPosture : Construct
                 ? weakenings.Any(w => ReferenceEquals(w.By, a))
                 : findings.Any(f => ReferenceEquals(f.AcknowledgedBy, a)), coverage.PathOf(a.Scope))).ToList());
         _ = Directory.CreateDirectory(outdir);
-        foreach (var source in _reports)
+        foreach (var (source, resolved) in anchors)
         {
-            File.WriteAllText(Path.Combine(outdir, source.FileName(_stack)), PostureReport.Render(context, source.Resolve(_stack)));
+            File.WriteAllText(Path.Combine(outdir, source.FileName(_stack)), PostureReport.Render(context, resolved));
         }
+    }
+
+    /// <summary>The rules, and the placement rule of this stack's workspaces (their subnets and security group) when it has any.</summary>
+    private static IReadOnlyList<GuardrailRule> WithPlacement(IReadOnlyList<GuardrailRule> rules, IEnumerable<ReportAnchors> workspaces)
+    {
+        var networks = workspaces.Select(a => (a.Value("Vpc"), a.Value("WorkloadSubnets"), a.Value("WorkloadSecurityGroup"))).ToList();
+        return networks.Count == 0 ? rules : rules.Append(new Guardrails.Rules.WorkspacePlacementRule(networks)).ToList();
     }
 
     private static void ReportFindings(Stack stack, IReadOnlyList<Finding> open)

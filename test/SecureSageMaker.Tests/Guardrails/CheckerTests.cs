@@ -40,6 +40,39 @@ public class CheckerTests
     }
 
     [Fact]
+    public void Checker_FindsWorkloadsInAnotherNetwork_ThanTheWorkspaces()
+    {
+        // GIVEN a notebook beside the workspace, compliant on its own, in another VPC's subnet and security group
+        var (stack, workspace) = TestStacks.Workspace();
+        _ = new CfnNotebookInstance(stack, "Elsewhere", new CfnNotebookInstanceProps
+        {
+            InstanceType = "ml.t3.medium", RoleArn = workspace.JobRole.RoleArn, DirectInternetAccess = "Disabled", RootAccess = "Disabled",
+            KmsKeyId = workspace.DataKey.KeyArn, PlatformIdentifier = "notebook-al2023-v1",
+            SubnetId = "subnet-0aaaaaaaaaaaaaaaa", SecurityGroupIds = new[] { "sg-0bbbbbbbbbbbbbbbb" },
+            InstanceMetadataServiceConfiguration = new CfnNotebookInstance.InstanceMetadataServiceConfigurationProperty { MinimumInstanceMetadataServiceVersion = "2" },
+        });
+
+        // THEN the placement rule finds both, and only it
+        var errors = TestStacks.Errors(stack);
+        Assert.Contains(errors, e => e.StartsWith("[" + RuleIds.WorkspacePlacement + "]", StringComparison.Ordinal) && e.Contains("subnet-0aaaaaaaaaaaaaaaa", StringComparison.Ordinal) && e.Contains("sg-0bbbbbbbbbbbbbbbb", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.StartsWith("[" + RuleIds.NotebookLockdown + "]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Checker_AcceptsAnAcknowledgedPlacement()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        var model = new CfnModel(stack, "Elsewhere", new CfnModelProps
+        {
+            ExecutionRoleArn = workspace.JobRole.RoleArn, EnableNetworkIsolation = true,
+            VpcConfig = new CfnModel.VpcConfigProperty { Subnets = new[] { "subnet-0aaaaaaaaaaaaaaaa" }, SecurityGroupIds = new[] { "sg-0bbbbbbbbbbbbbbbb" } },
+        });
+        Acknowledge.Finding(model, RuleIds.WorkspacePlacement, "The platform team's shared inference VPC, reviewed in SEC-42.");
+
+        Assert.Empty(ErrorsOf(stack, RuleIds.WorkspacePlacement));
+    }
+
+    [Fact]
     public void Checker_RejectsMacros_ThatRewriteTheTemplateAfterItWasJudged()
     {
         var (stack, _) = TestStacks.Workspace();
