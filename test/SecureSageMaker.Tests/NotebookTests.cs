@@ -84,4 +84,15 @@ public class NotebookTests
         Assert.Contains("VolumeSizeInGb: received 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("OnCreateScript: received", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PresignedUrlCidrs_DecidedAtDeployTime_Warn()
+    {
+        var stack = TestStacks.Create();
+        var cidr = new Amazon.CDK.CfnParameter(stack, "Cidr", new Amazon.CDK.CfnParameterProps { Type = "String", Default = "0.0.0.0/0" }).ValueAsString;
+
+        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PresignedUrlAllowedCidrs = new[] { cidr } });
+
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.PresignedUrlsFromAnywhere, StringComparison.Ordinal) && w.Contains("decided at deploy time", StringComparison.Ordinal));
+    }
 }

@@ -54,6 +54,11 @@ public sealed class PresignedUrlPolicy : Construct
             Posture.StackPosture.Warn(this, WarningIds.PresignedUrlsFromAnywhere,
                 "The presigned-URL CIDRs together cover every address (" + string.Join(", ", cidrs) + "): presigned URLs can be created from anywhere, so the control is off. Name the company's egress CIDRs.");
         }
+        else if (cidrs.Any(Tokens.IsUnresolved))
+        {
+            Posture.StackPosture.Warn(this, WarningIds.PresignedUrlsFromAnywhere,
+                "A presigned-URL CIDR is decided at deploy time (a parameter or an import), so it cannot be checked here and could be 0.0.0.0/0. Name the company's egress CIDRs literally, or acknowledge with the reason the value is safe.");
+        }
     }
 
     /// <summary>The managed policy.</summary>
