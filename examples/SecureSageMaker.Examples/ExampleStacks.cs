@@ -37,6 +37,9 @@ public static class ExampleStacks
         return (AddDefault(scope, synthesizer, env), full.Stack, AddHosting(scope, full.Workspace, synthesizer, env));
     }
 
+    private static Stack NewStack(Construct scope, string name, string description, IStackSynthesizer? synthesizer, Amazon.CDK.Environment? env) =>
+        new(scope, name, new StackProps { Description = description, Synthesizer = synthesizer, Env = env });
+
     /// <summary>One workspace stack per configured account and region, with that environment.</summary>
     public static IReadOnlyList<Stack> AddAccounts(Construct scope, IReadOnlyList<AccountTarget> targets, IStackSynthesizer? synthesizer = null)
     {
@@ -66,12 +69,7 @@ public static class ExampleStacks
     /// </summary>
     public static Stack AddBaseline(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
-        var stack = new Stack(scope, BaselineStackName, new StackProps
-        {
-            Description = "SecureSageMaker example: the account's SageMaker log groups, encrypted and retained (once per account and region).",
-            Synthesizer = synthesizer,
-            Env = env,
-        });
+        var stack = NewStack(scope, BaselineStackName, "SecureSageMaker example: the account's SageMaker log groups, encrypted and retained (once per account and region).", synthesizer, env);
         _ = new SageMakerLogGroups(stack, "SageMakerLogGroups");
         return stack;
     }
@@ -79,12 +77,7 @@ public static class ExampleStacks
     /// <summary>The organization guardrails (SCPs), deployed from the management account.</summary>
     public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
-        var stack = new Stack(scope, OrganizationStackName, new StackProps
-        {
-            Description = "SecureSageMaker example: the organization SCPs that carry the SageMaker guardrails to every ML account.",
-            Synthesizer = synthesizer,
-            Env = env,
-        });
+        var stack = NewStack(scope, OrganizationStackName, "SecureSageMaker example: the organization SCPs that carry the SageMaker guardrails to every ML account.", synthesizer, env);
         _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps { TargetIds = targetIds });
         return stack;
     }
@@ -92,12 +85,7 @@ public static class ExampleStacks
     /// <summary>A workspace with every default: the posture a new ML account gets.</summary>
     public static Stack AddDefault(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
-        var stack = new Stack(scope, DefaultStackName, new StackProps
-        {
-            Description = "SecureSageMaker example: a locked-down SageMaker workspace with every default.",
-            Synthesizer = synthesizer,
-            Env = env,
-        });
+        var stack = NewStack(scope, DefaultStackName, "SecureSageMaker example: a locked-down SageMaker workspace with every default.", synthesizer, env);
         _ = new SecureMlWorkspace(stack, "Workspace");
         return stack;
     }
@@ -105,12 +93,7 @@ public static class ExampleStacks
     /// <summary>A workspace with every feature of the library turned on (hosting is in <see cref="AddHosting"/>).</summary>
     public static (Stack Stack, SecureMlWorkspace Workspace) AddFull(Construct scope, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
-        var stack = new Stack(scope, FullStackName, new StackProps
-        {
-            Description = "SecureSageMaker example: a locked-down SageMaker workspace with every feature turned on.",
-            Synthesizer = synthesizer,
-            Env = env,
-        });
+        var stack = NewStack(scope, FullStackName, "SecureSageMaker example: a locked-down SageMaker workspace with every feature turned on.", synthesizer, env);
         var reference = Bucket.FromBucketName(stack, "ReferenceData", "example-reference-data");
         var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps
         {
@@ -186,12 +169,7 @@ public static class ExampleStacks
     /// </summary>
     public static Stack AddHosting(Construct scope, IMlWorkspace workspace, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
-        var stack = new Stack(scope, HostingStackName, new StackProps
-        {
-            Description = "SecureSageMaker example: an isolated model and an encrypted endpoint of the full workspace, deployed once the model artifact exists.",
-            Synthesizer = synthesizer,
-            Env = env,
-        });
+        var stack = NewStack(scope, HostingStackName, "SecureSageMaker example: an isolated model and an encrypted endpoint of the full workspace, deployed once the model artifact exists.", synthesizer, env);
         var url = new CfnParameter(stack, "ModelDataUrl", new CfnParameterProps
         {
             Type = "String",

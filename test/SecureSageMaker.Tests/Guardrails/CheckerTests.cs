@@ -59,6 +59,16 @@ public class CheckerTests
     }
 
     [Fact]
+    public void Checker_FindsAStudioDomainInAnotherVpc()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        var studio = workspace.AddStudioDomain("Studio", new SecureStudioDomainProps { DomainName = "team" });
+        studio.Resource.AddPropertyOverride("VpcId", "vpc-0ccccccccccccccccc");
+
+        Assert.Contains(ErrorsOf(stack, RuleIds.WorkspacePlacement), e => e.Contains("vpc-0ccccccccccccccccc", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Checker_AcceptsAnAcknowledgedPlacement()
     {
         var (stack, workspace) = TestStacks.Workspace();

@@ -128,6 +128,7 @@ public static class RuleSpecs
             new RuleCase("remote debugging from input", t => State(t)["RemoteDebugConfig"] = Json("{\"EnableRemoteDebug.$\":\"$.debug\"}"), "sets EnableRemoteDebug when it starts", true),
             new RuleCase("a SageMaker API the checker does not judge", t => P(t)["Definition"]!["States"]!["Run"]!["Resource"] = "arn:aws:states:::aws-sdk:sagemaker:createNotebookInstance", "creates or starts something the checker does not judge"),
             new RuleCase("an HTTP call", t => P(t)["Definition"]!["States"]!["Run"]!["Resource"] = "arn:aws:states:::http:invoke", "calls an HTTP endpoint"),
+            new RuleCase("a Lambda function", t => P(t)["Definition"]!["States"]!["Run"]!["Resource"] = "arn:aws:states:::lambda:invoke", "invokes a Lambda function", true),
             new RuleCase("another state machine", t => P(t)["Definition"]!["States"]!["Run"]!["Resource"] = "arn:aws:states:::states:startExecution.sync:2", "starts another state machine", true),
             new RuleCase("an API named at deploy time", t => P(t)["Definition"]!["States"]!["Run"]!["Resource"] = "arn:aws:states:::sagemaker:${Api}", "is decided at deploy time", true),
             new RuleCase("a definition in S3", t => { P(t).Remove("Definition"); P(t)["DefinitionS3Location"] = Json("{\"Bucket\":\"b\",\"Key\":\"k\"}"); }, "kept in S3", true),
@@ -211,6 +212,8 @@ public static class RuleSpecs
             new RuleCase("no association", t => t["Resources"]!.AsObject().Remove("Association"), "No DNS firewall rule group is associated"),
             new RuleCase("block before allow", t => t["Resources"]!["Group"]!["Properties"]!["FirewallRules"]![1]!["Priority"] = 100, "does not block every domain it does not allow"),
             new RuleCase("a group elsewhere", t => t["Resources"]!["Association"]!["Properties"]!["FirewallRuleGroupId"] = "rslvr-frg-0123456789abcdef", "outside this template", true),
+            new RuleCase("an allow-list of everything", t => t["Resources"]!["Allow"]!["Properties"]!["Domains"] = Json("[\"*\"]"), "or an ALLOW list that allows '*'"),
+            new RuleCase("an allow-list from a parameter", t => t["Resources"]!["Allow"]!["Properties"]!["Domains"] = Json("[{\"Ref\":\"Domain\"}]"), "holds a value decided at deploy time", true),
         }),
         new RuleSpec(RuleIds.NoOpenIngress, Resources("AWS::EC2::SecurityGroup", "{\"SecurityGroupIngress\":[{\"IpProtocol\":\"tcp\",\"FromPort\":443,\"ToPort\":443,\"CidrIp\":\"10.0.0.0/8\"}]}"), new[]
         {
@@ -244,9 +247,11 @@ public static class RuleSpecs
         }),
         new RuleSpec(RuleIds.EndpointPolicy, Resources("AWS::EC2::VPCEndpoint",
             "{\"VpcEndpointType\":\"Gateway\",\"ServiceName\":\"com.amazonaws.eu-west-1.s3\",\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
-            + "\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\",\"arn:aws:s3:::assets-*-eu-west-1/*\",{\"Fn::GetAtt\":[\"Data\",\"Arn\"]}]}]}}"), new[]
+            + "\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\",\"arn:aws:s3:::assets-*-eu-west-1/*\",{\"Fn::GetAtt\":[\"Data\",\"Arn\"]}]}]}}",
+            "\"Data\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{}}"), new[]
         {
             new RuleCase("every bucket", t => P(t)["PolicyDocument"]!["Statement"]![0]!["Resource"] = Json("[\"arn:aws:s3:::*\",\"arn:aws:s3:::*/*\"]"), "a wildcard in a bucket name"),
+            new RuleCase("a bucket from a parameter", t => P(t)["PolicyDocument"]!["Statement"]![0]!["Resource"] = Json("[{\"Fn::Join\":[\"\",[\"arn:aws:s3:::\",{\"Ref\":\"Bucket\"},\"/*\"]]}]"), "a bucket decided outside this template", true),
             new RuleCase("every bucket but a few", t => { var s = P(t)["PolicyDocument"]!["Statement"]![0]!.AsObject(); s.Remove("Resource"); s["NotResource"] = "arn:aws:s3:::x"; }, "uses NotResource"),
         }),
         new RuleSpec(RuleIds.ExecutionRoleTrust, Resources("AWS::IAM::Role",

@@ -41,7 +41,7 @@ internal sealed partial class EndpointPolicyRule : GuardrailRule
             CheckService(p, service, interfaceEndpoint: false);
             if (service is not null && service.EndsWith(".s3", StringComparison.Ordinal))
             {
-                CheckBuckets(p, resource.Get("PolicyDocument"));
+                CheckBuckets(p, resource.Get("PolicyDocument"), resource.Template);
             }
         }
 
@@ -82,7 +82,7 @@ internal sealed partial class EndpointPolicyRule : GuardrailRule
         }
     }
 
-    private static void CheckBuckets(Problems p, JsonNode? document)
+    private static void CheckBuckets(Problems p, JsonNode? document, IReadOnlyDictionary<string, ResourceView> template)
     {
         foreach (var statement in JsonRead.Items(JsonRead.Get(document, "Statement")).Where(s => JsonRead.String(JsonRead.Get(s, "Effect")) == "Allow"))
         {
@@ -96,7 +96,12 @@ internal sealed partial class EndpointPolicyRule : GuardrailRule
             {
                 if (JsonRead.Text(resource) is not { } arn)
                 {
-                    // A bucket of this template or a reference: named, if not by a literal.
+                    // A bucket of this template is named; a name decided elsewhere (a parameter, an import) could be '*'.
+                    if (!NamesTemplateResources(resource, template))
+                    {
+                        p.Unverifiable("The S3 gateway endpoint allows " + resource?.ToJsonString() + ", a bucket decided outside this template.");
+                    }
+
                     continue;
                 }
 
@@ -111,6 +116,16 @@ internal sealed partial class EndpointPolicyRule : GuardrailRule
 
     /// <summary>The package mirror's asset buckets (<c>assets-&lt;account&gt;-&lt;region&gt;</c>), read-only: the one bucket wildcard the library writes.</summary>
     private const string CodeArtifactAssets = "assets-*-";
+
+    /// <summary>Whether every reference in the value is to a resource of the template or a pseudo parameter, and it uses no other function.</summary>
+    private static bool NamesTemplateResources(JsonNode? value, IReadOnlyDictionary<string, ResourceView> template) => value switch
+    {
+        JsonObject o when JsonRead.Get(o, "Ref") is { } r => JsonRead.String(r) is { } id && (id.StartsWith("AWS::", StringComparison.Ordinal) || template.ContainsKey(id)),
+        JsonObject o when o.ContainsKey("Fn::GetAtt") => JsonRead.ReferencedId(o) is { } id && template.ContainsKey(id),
+        JsonObject o when JsonRead.Get(o, "Fn::Join") is JsonArray { Count: 2 } join => JsonRead.Items(join[1]).All(part => NamesTemplateResources(part, template)),
+        JsonObject => false,
+        _ => true,
+    };
 
     private static bool AnyPrincipal(JsonNode? principal) =>
         JsonRead.String(principal) == "*" || JsonRead.Items(JsonRead.Get(principal, "AWS")).Any(a => JsonRead.String(a) == "*");
