@@ -85,6 +85,37 @@ public static partial class AccountTargets
         return raw is null ? fallback : (Parse(raw) as JArray)?.Values<string>().Select(v => v ?? string.Empty).ToArray() ?? fallback;
     }
 
+    /// <summary>Context key of the AWS Config recorder choice of the full example: <c>create</c> (a fresh account) or <c>existing</c> (AWS Control Tower, Security Hub).</summary>
+    public const string ConfigRecorderKey = "secureSageMaker:configRecorder";
+
+    /// <summary>Context key of the data scientists' role ARN of the full example (a role that exists in the account).</summary>
+    public const string DataScientistRoleKey = "secureSageMaker:dataScientistRoleArn";
+
+    /// <summary>
+    /// The AWS Config recorder choice: <c>create</c> (the default: a fresh account has no recorder) or
+    /// <c>existing</c> (an AWS Control Tower account, whose recorder Control Tower owns).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is neither.</exception>
+    public static ConfigRecorder ConfigRecorder(Construct scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var raw = scope.Node.TryGetContext(ConfigRecorderKey)?.ToString();
+        return raw switch
+        {
+            null or "create" => SecureSageMaker.ConfigRecorder.CreateNew,
+            "existing" => SecureSageMaker.ConfigRecorder.UseExisting,
+            _ => throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                "cdk.json context '{0}': received '{1}'. Use 'create' in a fresh account or 'existing' in an AWS Control Tower or Security Hub account.", ConfigRecorderKey, raw)),
+        };
+    }
+
+    /// <summary>The data scientists' role ARN from context, or null (the example then creates the role).</summary>
+    public static string? DataScientistRoleArn(Construct scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Node.TryGetContext(DataScientistRoleKey)?.ToString();
+    }
+
     private static JToken Parse(object raw) => raw is string text ? JToken.Parse(text) : JToken.FromObject(raw);
 
     private static ArgumentException Error(string what, string received, string fix) =>

@@ -113,11 +113,19 @@ public static class ExampleStacks
             NoncurrentVersionExpiration = Duration.Days(365),
             PackageMirror = new PackageMirrorProps(),
             IdleShutdown = Duration.Hours(2),
-            DetectiveControls = new DetectiveControlsProps(),
+            DetectiveControls = new DetectiveControlsProps { Recorder = AccountTargets.ConfigRecorder(scope) },
         });
 
-        // The people who use the workspace: their roles get the guardrails and the presigned-URL policy.
-        workspace.ApplyGuardrails(Role.FromRoleArn(stack, "DataScientists", "arn:aws:iam::111122223333:role/DataScientists"));
+        // The people who use the workspace: their roles get the guardrails and the presigned-URL policy. A role
+        // named in cdk.json context is imported; otherwise the stack creates one, so nothing is attached to a
+        // role by a name that nothing creates.
+        workspace.ApplyGuardrails(AccountTargets.DataScientistRoleArn(scope) is { } arn
+            ? Role.FromRoleArn(stack, "DataScientists", arn)
+            : new Role(stack, "DataScientists", new RoleProps
+            {
+                AssumedBy = new AccountRootPrincipal(),
+                Description = "SecureSageMaker example: the data scientists' role, under the workspace's guardrails.",
+            }));
 
         _ = workspace.AddNotebookInstance("Notebook", new SecureNotebookInstanceProps { NotebookInstanceName = "secure-research" });
         _ = workspace.AddStudioDomain("Studio", new SecureStudioDomainProps

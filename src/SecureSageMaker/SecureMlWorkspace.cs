@@ -31,7 +31,9 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         LogRetention = props.LogRetention ?? Defaults.LogRetention;
         AllowsTrafficBetweenWorkloads = props.Network?.AllowSelfReferencingTraffic ?? Defaults.AllowSelfReferencingTraffic;
         ExecutionRolePath = "/securesagemaker/" + Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 64 }) + "/";
-        Keys = new WorkspaceKeys(this, "Keys", props.Keys);
+        // CodeArtifact encrypts the package mirror's domain with the data key: its calls carry
+        // kms:ViaService codeartifact.<region>.amazonaws.com (CodeArtifact User Guide, "Domain encryption key").
+        Keys = new WorkspaceKeys(this, "Keys", props.Keys, props.PackageMirror is null ? Array.Empty<string>() : new[] { "codeartifact" });
         _network = new PrivateNetwork(this, "Network", (props.Network ?? new PrivateNetworkProps()) with
         {
             LogsKey = props.Network?.LogsKey ?? Keys.LogsKey,
@@ -60,10 +62,12 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             AllowedVpcEndpoints = new[] { _network.InterfaceEndpoints[InterfaceEndpointService.SageMakerApi] },
         });
         ApplyChecks(props);
-        Posture.StackPosture.Of(this).AddReport(new Posture.ReportSource(id, Node.Path, ReportAnchors(props)));
+        _anchors = ReportAnchors(props);
+        Posture.StackPosture.Of(this).AddReport(new Posture.ReportSource(id, Node.Path, _anchors));
     }
 
     private readonly SecureBucket _dataBucket;
+    private readonly Dictionary<string, object> _anchors;
     private readonly SecureBucket _modelBucket;
 
     /// <summary>The customer-managed keys.</summary>
@@ -180,9 +184,14 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             throw new ArgumentException(Node.Path + ": cannot apply the guardrails. " + string.Join(" ", problems), nameof(targets));
         }
 
+        if (targets.Length > 0)
+        {
+            _anchors["PeopleGuardrailPolicy"] = _guardrails.PeoplePolicies[0].ManagedPolicyArn;
+        }
+
         foreach (var target in targets)
         {
-            foreach (var policy in _guardrails.Policies.Append(PresignedUrlPolicy.Policy))
+            foreach (var policy in _guardrails.PeoplePolicies.Append(PresignedUrlPolicy.Policy))
             {
                 Attach(policy, target);
             }
@@ -388,6 +397,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         }
 
         WorkspaceGuardrailPolicy.Check(v, props.GuardrailOptions, "GuardrailOptions");
+        props.DetectiveControls?.Check(v, "DetectiveControls");
 
         v.Throw();
         return id;

@@ -25,11 +25,12 @@ public class DnsFirewallTests
     }
 
     [Fact]
-    public void Association_BindsTheRuleGroupToTheVpc_WithMutationProtection()
+    public void Association_BindsTheRuleGroupToTheVpc_WithoutMutationProtection_WhenEveryDefault()
     {
+        // Mutation protection blocks CloudFormation's delete and replacement of the association: off by default.
         var (_, association) = Default.Single("AWS::Route53Resolver::FirewallRuleGroupAssociation");
         Assert.Contains("WorkspaceNetworkVpc", Cfn.Text(association, "Properties", "VpcId"), StringComparison.Ordinal);
-        Assert.Equal("\"ENABLED\"", Cfn.Text(association, "Properties", "MutationProtection"));
+        Assert.Equal("\"DISABLED\"", Cfn.Text(association, "Properties", "MutationProtection"));
     }
 
     [Fact]

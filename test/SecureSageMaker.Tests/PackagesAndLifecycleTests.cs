@@ -101,7 +101,7 @@ public class PackagesAndLifecycleTests
     public void DetectiveControls_AreManagedConfigRules_ScopedToTheirTypes_WithoutLambda()
     {
         // GIVEN
-        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { DetectiveControls = new DetectiveControlsProps() });
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { DetectiveControls = new DetectiveControlsProps { Recorder = ConfigRecorder.UseExisting } });
 
         // THEN
         var cfn = TestStacks.Synth(stack);
@@ -121,7 +121,7 @@ public class PackagesAndLifecycleTests
     [Fact]
     public void DetectiveControls_CreateARecorderAndAnEncryptedDeliveryBucket_WhenAsked()
     {
-        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { DetectiveControls = new DetectiveControlsProps { CreateRecorder = true } });
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { DetectiveControls = new DetectiveControlsProps { Recorder = ConfigRecorder.CreateNew } });
         var cfn = TestStacks.Synth(stack);
         Assert.Single(cfn.OfType("AWS::Config::ConfigurationRecorder"));
         Assert.Contains("WorkspaceDetectiveControlsDeliveryBucketKey", Cfn.Text(cfn.Single("AWS::Config::DeliveryChannel").Resource, "Properties", "S3KmsKeyArn"), StringComparison.Ordinal);

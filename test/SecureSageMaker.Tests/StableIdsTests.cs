@@ -26,6 +26,7 @@ public class StableIdsTests
     {
         "WorkspaceProcessingStateMachineLogGroup12A1F648", "WorkspaceTrainingStateMachineLogGroup975A6717",
         "WorkspaceStudio5A535362", "WorkspaceStudioUserDataScientist297A1509",
+        "WorkspaceDetectiveControlsDeliveryBucketC8BBDA61", "WorkspaceDetectiveControlsDeliveryBucketKey0441013D",
     };
 
     [Fact]

@@ -123,12 +123,12 @@ public class WorkspaceTests
 
         // THEN
         var cfn = TestStacks.Synth(stack);
-        var guardrail = cfn.Resource("WorkspaceGuardrailPolicy");
+        var guardrail = cfn.Resource("WorkspaceGuardrailPolicyPeople1");
         Assert.Contains("DataScientists", Cfn.Text(guardrail, "Properties", "Roles"), StringComparison.Ordinal);
         Assert.Contains("ml-team", Cfn.Text(guardrail, "Properties", "Groups"), StringComparison.Ordinal);
         Assert.Contains("DataScientists", Cfn.Text(cfn.Resource("WorkspacePresignedUrlPolicy"), "Properties", "Roles"), StringComparison.Ordinal);
         Assert.Contains("WorkspacePresignedUrlPolicy", Cfn.Text(cfn.Resource("Own"), "Properties", "ManagedPolicyArns"), StringComparison.Ordinal);
-        Assert.Contains("WorkspaceGuardrailPolicy", Cfn.Text(cfn.Resource("Person"), "Properties", "ManagedPolicyArns"), StringComparison.Ordinal);
+        Assert.Contains("WorkspaceGuardrailPolicyPeople1", Cfn.Text(cfn.Resource("Person"), "Properties", "ManagedPolicyArns"), StringComparison.Ordinal);
         Assert.Contains("**on**", TestStacks.Report(stack).Split('\n').Single(l => l.Contains("IAM guardrail policy", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 

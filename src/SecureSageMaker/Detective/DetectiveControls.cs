@@ -10,8 +10,8 @@ namespace SecureSageMaker;
 /// Detective controls: AWS Config managed rules (evaluated by AWS, no Lambda) that report when the
 /// deployed resources drift from the posture (a notebook given internet access by hand, a bucket made
 /// public), scoped to the resource types they judge where AWS Config accepts a scope (the key rotation,
-/// flow log and log group rules evaluate the account as a whole). Optionally the configuration recorder and
-/// delivery channel an account needs for the rules to evaluate.
+/// flow log and log group rules evaluate the account as a whole). The configuration recorder the rules need is an
+/// explicit choice (<see cref="ConfigRecorder"/>): created here with its delivery channel, or the account's own.
 /// </summary>
 public sealed class DetectiveControls : Construct
 {
@@ -46,7 +46,10 @@ public sealed class DetectiveControls : Construct
     internal DetectiveControls(Construct scope, string id, DetectiveControlsProps props)
         : base(scope, id)
     {
-        IConstruct? recorder = props.CreateRecorder == true ? CreateRecorder() : null;
+        // Config rules need a recorder in the account and region (PutConfigRule fails with
+        // NoAvailableConfigurationRecorderException without one): created here, or the account's own.
+        IConstruct? recorder = props.EffectiveRecorder == ConfigRecorder.CreateNew ? CreateRecorder() : null;
+        Recorder = props.EffectiveRecorder ?? ConfigRecorder.UseExisting;
         foreach (var (ruleId, identifier, types, watches) in Rules)
         {
             var rule = new ManagedRule(this, ruleId, new ManagedRuleProps
@@ -63,6 +66,9 @@ public sealed class DetectiveControls : Construct
             _rules.Add(rule);
         }
     }
+
+    /// <summary>Where the recorder the rules need comes from.</summary>
+    public ConfigRecorder Recorder { get; }
 
     /// <summary>The ARNs of the Config rules.</summary>
     public IReadOnlyList<string> RuleArns => _rules.Select(r => r.ConfigRuleArn).ToList();
@@ -94,8 +100,13 @@ public sealed class DetectiveControls : Construct
             S3BucketName = bucket.BucketName,
             S3KmsKeyArn = bucket.EncryptionKey!.KeyArn,
         });
+        // "Before you can create a delivery channel, you must create a configuration recorder", and AWS Config
+        // checks the bucket's policy when the channel is created (PutDeliveryChannel,
+        // https://docs.aws.amazon.com/config/latest/APIReference/API_PutDeliveryChannel.html): the channel
+        // comes after the recorder and the bucket policy; the rules after both (returned: the channel).
+        channel.AddDependency(recorder);
         channel.Node.AddDependency(resource);
-        recorder.Node.AddDependency(channel);
-        return recorder;
+        channel.Node.AddDependency(bucket.Bucket.Policy!);
+        return channel;
     }
 }

@@ -33,7 +33,7 @@ internal static class KeyFactory
         return key;
     }
 
-    /// <summary>The AWS services that use the data key for the workspace: S3, SageMaker, EC2 (volumes) and EFS (Studio's home directories).</summary>
+    /// <summary>The AWS services that use the data key for every workspace: S3, SageMaker, EC2 (volumes) and EFS (Studio's home directories); a package mirror adds CodeArtifact.</summary>
     internal static readonly string[] DataKeyServices = { "s3", "sagemaker", "ec2", "elasticfilesystem" };
 
     /// <summary>

@@ -19,10 +19,17 @@ public sealed class WorkspaceKeys : Construct
     /// <summary>Creates (or adopts) the keys.</summary>
     /// <exception cref="ArgumentException">A key brought by the user is in another region, or the logs key in another account; the message names the property, the value and the fix.</exception>
     public WorkspaceKeys(Construct scope, string id, WorkspaceKeysProps? props = null)
+        : this(scope, id, props, Array.Empty<string>())
+    {
+    }
+
+    /// <summary>Creates the keys; the data key also serves <paramref name="moreDataKeyServices"/> (a workspace's package mirror: <c>codeartifact</c>).</summary>
+    internal WorkspaceKeys(Construct scope, string id, WorkspaceKeysProps? props, IReadOnlyList<string> moreDataKeyServices)
         : base(scope, Validate(scope, id, props ?? new WorkspaceKeysProps()))
     {
         props ??= new WorkspaceKeysProps();
         var days = props.PendingWindowDays ?? Defaults.KeyPendingWindowDays;
+        DataKeyServices = KeyFactory.DataKeyServices.Concat(moreDataKeyServices).Distinct(StringComparer.Ordinal).ToList();
         DataKey = props.DataKey ?? NewDataKey(days);
         LogsKey = props.LogsKey ?? NewLogsKey(days);
         if (props.LogsKey is not null and not Key)
@@ -38,6 +45,12 @@ public sealed class WorkspaceKeys : Construct
         }
     }
 
+    /// <summary>
+    /// The AWS services through which the data key may be used (<c>kms:ViaService</c> of its key policy):
+    /// every service that encrypts with it for the workspace.
+    /// </summary>
+    public IReadOnlyList<string> DataKeyServices { get; }
+
     /// <summary>The key of data at rest (buckets, volumes, endpoints).</summary>
     public IKey DataKey { get; }
 
@@ -47,7 +60,7 @@ public sealed class WorkspaceKeys : Construct
     private Key NewDataKey(int days)
     {
         var key = KeyFactory.Create(this, "DataKey", "Encrypts the data, models and compute volumes of a SageMaker workspace.", days);
-        KeyFactory.OnlyThroughServices(key, KeyFactory.DataKeyServices);
+        KeyFactory.OnlyThroughServices(key, DataKeyServices.ToArray());
         return key;
     }
 

@@ -19,6 +19,8 @@ public sealed class WorkspaceGuardrailPolicy : Construct
     public const int MaxPolicySize = 6144;
 
     private readonly List<ManagedPolicy> _policies = new();
+    private readonly List<List<Dictionary<string, object>>> _chunks;
+    private List<ManagedPolicy>? _peoplePolicies;
 
     /// <summary>Creates the policies.</summary>
     public WorkspaceGuardrailPolicy(Construct scope, string id, WorkspaceGuardrailPolicyProps props)
@@ -27,6 +29,7 @@ public sealed class WorkspaceGuardrailPolicy : Construct
         var binding = new WorkspaceBinding(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn);
         Statements = GuardrailStatements.All(binding, props.Options).Where(s => s.InWorkspacePolicy).ToList();
         var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson()).ToList(), MaxPolicySize);
+        _chunks = chunks;
         for (var i = 0; i < chunks.Count; i++)
         {
             _policies.Add(new ManagedPolicy(this, i == 0 ? "Resource" : "Part" + (i + 1).ToString(CultureInfo.InvariantCulture), new ManagedPolicyProps
@@ -68,8 +71,37 @@ public sealed class WorkspaceGuardrailPolicy : Construct
         return id;
     }
 
-    /// <summary>The managed policies (the first is named <c>Resource</c>).</summary>
+    /// <summary>The managed policies (the first is named <c>Resource</c>), attached to the roles the workspace creates and retained with them.</summary>
     public IReadOnlyList<IManagedPolicy> Policies => _policies;
+
+    /// <summary>
+    /// The same statements in managed policies for people (<see cref="SecureMlWorkspace.ApplyGuardrails"/>),
+    /// created on first use and deleted with the stack: a retained policy would stay attached to a person's
+    /// role after <c>cdk destroy</c>, and each re-create would add one more against IAM's quota of managed
+    /// policies per role (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+    /// </summary>
+    public IReadOnlyList<IManagedPolicy> PeoplePolicies
+    {
+        get
+        {
+            if (_peoplePolicies is null)
+            {
+                _peoplePolicies = new List<ManagedPolicy>();
+                for (var i = 0; i < _chunks.Count; i++)
+                {
+                    var policy = new ManagedPolicy(this, "People" + (i + 1).ToString(CultureInfo.InvariantCulture), new ManagedPolicyProps
+                    {
+                        Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails for people ({0} of {1}): deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.", i + 1, _chunks.Count),
+                        Document = IamJson.Document(_chunks[i]),
+                    });
+                    policy.ApplyRemovalPolicy(RemovalPolicy.DESTROY);
+                    _peoplePolicies.Add(policy);
+                }
+            }
+
+            return _peoplePolicies;
+        }
+    }
 
     /// <summary>The statements, with their purposes.</summary>
     public IReadOnlyList<GuardrailStatement> Statements { get; }

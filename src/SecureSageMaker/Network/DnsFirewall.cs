@@ -59,12 +59,15 @@ internal sealed class DnsFirewall : Construct
             Name = Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 64 }),
             FirewallRules = rules.ToArray(),
         });
-        _ = new CfnFirewallRuleGroupAssociation(this, "Association", new CfnFirewallRuleGroupAssociationProps
+        // Mutation protection blocks CloudFormation's own delete and replacement of the association
+        // (Route 53 Resolver, "Associating a rule group with a VPC"): off unless asked for, since the
+        // guardrails and SCPs deny DisassociateFirewallRuleGroup to everyone but break-glass and deployers.
+        Association = new CfnFirewallRuleGroupAssociation(this, "Association", new CfnFirewallRuleGroupAssociationProps
         {
             FirewallRuleGroupId = RuleGroup.AttrId,
             VpcId = vpc.VpcId,
             Priority = 101,
-            MutationProtection = "ENABLED",
+            MutationProtection = settings.MutationProtection == true ? "ENABLED" : "DISABLED",
             Name = "SecureSageMaker",
         });
 
@@ -81,6 +84,9 @@ internal sealed class DnsFirewall : Construct
     }
 
     public CfnFirewallRuleGroup RuleGroup { get; }
+
+    /// <summary>The association of the rule group with the VPC: workloads that resolve names at start-up are created after it.</summary>
+    public CfnFirewallRuleGroupAssociation Association { get; }
 
     public ILogGroup QueryLogGroup { get; }
 

@@ -37,6 +37,18 @@ public sealed record DnsFirewallProps
     /// <remarks><strong>Default</strong>: none.</remarks>
     public string[]? AdditionalAllowedDomains { get; init; }
 
+    /// <summary>
+    /// Turn on the association's mutation protection, so that nobody (not even CloudFormation) can
+    /// disassociate the rule group from the VPC. Off by default: Route 53 Resolver refuses to delete or
+    /// replace a protected association, so <c>cdk destroy</c> and any update that replaces the
+    /// association fail, while the workspace guardrail policy and the organization SCPs already deny
+    /// disassociation to everyone but break-glass principals and deployers. Before deleting a stack
+    /// with it on, update the stack with it off (docs/deploying.md, "Delete").
+    /// See https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-vpc-associating-rule-group.html.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: false.</remarks>
+    public bool? MutationProtection { get; init; }
+
     /// <summary>Ids of AWS-managed domain lists (<c>rslvr-fdl-...</c>: malware, botnet command and control) to block before the allow-list is consulted.</summary>
     /// <remarks><strong>Default</strong>: none (the allow-list already blocks every domain it does not name).</remarks>
     public string[]? ManagedThreatListIds { get; init; }

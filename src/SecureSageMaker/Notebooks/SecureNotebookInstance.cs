@@ -55,6 +55,22 @@ public sealed class SecureNotebookInstance : Construct
             LifecycleConfigName = LifecycleConfig(props, workspace.Lifecycle),
             Tags = new[] { new CfnTag { Key = WorkspaceTag.Key, Value = WorkspaceTag.Value(workspace) } },
         });
+        StartsAfterTheNetwork(Resource, workspace);
+    }
+
+    /// <summary>
+    /// A notebook's on-start script runs as the instance starts, within SageMaker's five-minute limit
+    /// (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html), and calls
+    /// CodeArtifact, STS and S3 through the workspace's endpoints, which resolve only once the DNS firewall
+    /// allows them: the instance is created after every resource of the workspace's network (endpoints
+    /// added later included, since CloudFormation dependencies on a construct are resolved at synth).
+    /// </summary>
+    internal static void StartsAfterTheNetwork(CfnResource resource, IMlWorkspace workspace)
+    {
+        if (workspace is SecureMlWorkspace owned)
+        {
+            resource.Node.AddDependency(owned.Network);
+        }
     }
 
     /// <summary>The notebook instance.</summary>

@@ -214,6 +214,12 @@ internal static class PostureReport
         }
 
         var attachments = TemplateFacts.AttachmentsOf(context, policy.LogicalId);
+        if (anchor == "GuardrailPolicy" && anchors.LogicalId("PeopleGuardrailPolicy") is { } people1 && context.Resource(people1) is not null)
+        {
+            // ApplyGuardrails attaches a copy of the statements that is deleted with the stack (PeoplePolicies).
+            attachments = attachments.Concat(TemplateFacts.AttachmentsOf(context, people1)).ToList();
+        }
+
         var people = attachments.Where(a => a.IsPerson).ToList();
         var conditions = anchor == "PresignedUrlPolicy" ? PresignedConditions(policy) : string.Empty;
         var listed = attachments.Count == 0 ? "attached to nobody" : "attached to " + string.Join(", ", attachments.Select(a => a.Name + " (" + a.Kind + ")"));

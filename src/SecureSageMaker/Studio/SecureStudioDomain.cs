@@ -46,6 +46,9 @@ public sealed class SecureStudioDomain : Construct
             DefaultSpaceSettings = new CfnDomain.DefaultSpaceSettingsProperty { ExecutionRole = Role.RoleArn, SecurityGroups = securityGroups },
         });
         Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        // Apps of the domain start in its subnets and reach SageMaker, STS and the package mirror only
+        // through the workspace's endpoints and DNS firewall: the domain comes after the network.
+        SecureNotebookInstance.StartsAfterTheNetwork(Resource, workspace);
         RetainWithTheDomain(role);
         role.AddToPolicy(StudioActions(Resource.AttrDomainId));
         ExecutionRoles.ExplainWildcards(role);
