@@ -78,7 +78,14 @@ public static class ExampleStacks
     public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
     {
         var stack = NewStack(scope, OrganizationStackName, "SecureSageMaker example: the organization SCPs that carry the SageMaker guardrails to every ML account.", synthesizer, env);
-        _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps { TargetIds = targetIds });
+        _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps
+        {
+            TargetIds = targetIds,
+            // Break-glass: an IAM Identity Center permission set kept for emergencies; it also bootstraps new accounts.
+            BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_BreakGlass_*" },
+            // The OU's workspaces and CDK bootstrap are deployed by service-managed StackSets.
+            StackSetsExecution = true,
+        });
         return stack;
     }
 

@@ -269,7 +269,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 
         if (props.DetectiveControls is { } detective)
         {
-            DetectiveControls = new DetectiveControls(this, "DetectiveControls", detective);
+            DetectiveControls = new DetectiveControls(this, "DetectiveControls", detective, AccessLogsBucket);
         }
 
         return mirror is null && props.IdleShutdown is null ? null : new WorkspaceLifecycle(this, "Lifecycle", mirror, props.IdleShutdown);

@@ -42,10 +42,12 @@ public sealed class DetectiveControls : Construct
     };
 
     private readonly List<ManagedRule> _rules = new();
+    private readonly SecureBucket? _accessLogs;
 
-    internal DetectiveControls(Construct scope, string id, DetectiveControlsProps props)
+    internal DetectiveControls(Construct scope, string id, DetectiveControlsProps props, SecureBucket? accessLogs = null)
         : base(scope, id)
     {
+        _accessLogs = accessLogs;
         // Config rules need a recorder in the account and region (PutConfigRule fails with
         // NoAvailableConfigurationRecorderException without one): created here, or the account's own.
         IConstruct? recorder = props.EffectiveRecorder == ConfigRecorder.CreateNew ? CreateRecorder() : null;
@@ -75,7 +77,7 @@ public sealed class DetectiveControls : Construct
 
     private IConstruct CreateRecorder()
     {
-        var bucket = new SecureBucket(this, "DeliveryBucket");
+        var bucket = new SecureBucket(this, "DeliveryBucket", new SecureBucketProps { ServerAccessLogsBucket = _accessLogs, ServerAccessLogsPrefix = "ConfigDelivery/" });
         var resource = (CfnResource)bucket.Bucket.Node.DefaultChild!;
         Acknowledge.Warning(bucket, WarningIds.BucketWithoutNetworkPerimeter, "AWS Config delivers configuration snapshots from its own infrastructure, outside any VPC endpoint.");
         _ = bucket.Bucket.AddToResourcePolicy(Jsii.IamJson.Allow("AllowConfigDelivery", new[] { "s3:PutObject" }, new[] { bucket.Bucket.ArnForObjects("AWSLogs/" + Stack.Of(this).Account + "/Config/*") },
@@ -90,6 +92,8 @@ public sealed class DetectiveControls : Construct
             ManagedPolicies = new[] { ManagedPolicy.FromAwsManagedPolicyName("service-role/AWS_ConfigRole") },
             Description = "Lets AWS Config record the account's resources for the workspace's detective controls.",
         });
+        Suppressions.CdkNag(Suppressions.Resource(role), ("AwsSolutions-IAM4",
+            "AWS_ConfigRole is the policy AWS Config documents for its recorder role (Permissions for the IAM role assigned to AWS Config); AWS keeps it current as Config records new resource types."));
         var recorder = new CfnConfigurationRecorder(this, "Recorder", new CfnConfigurationRecorderProps
         {
             RoleArn = role.RoleArn,

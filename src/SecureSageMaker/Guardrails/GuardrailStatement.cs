@@ -35,6 +35,26 @@ public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Action
     /// <summary>The condition keys the statement tests.</summary>
     public IEnumerable<string> Keys => Conditions.SelectMany(c => c.Value.Keys).Distinct(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether every condition is false when its key is absent (<c>Bool</c>, <c>StringEquals</c>, <c>StringLike</c>,
+    /// <c>ArnLike</c>, <c>ForAnyValue:</c> operators): then the statement denies nothing on an action that does not
+    /// carry its keys, and may name every SageMaker action (<c>sagemaker:*</c>) instead of the list, with the same effect.
+    /// </summary>
+    internal bool InertWithoutItsKeys => Conditions.Count > 0 && Conditions.Keys.All(op =>
+        op is "Bool" or "StringEquals" or "StringLike" or "ArnLike" || op.StartsWith("ForAnyValue:", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The statement as an SCP renders it (SCPs have 5,120 characters; the workspace policy keeps the lists for readers):
+    /// an action list of SageMaker only that names every action carrying the statement's keys, on a statement inert
+    /// without its keys, becomes <c>sagemaker:*</c>; other lists
+    /// are compressed to wildcards that match only listed actions (<see cref="SageMakerActions.Compress"/>).
+    /// </summary>
+    internal Dictionary<string, object> ToScpJson(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? extra) =>
+        InertWithoutItsKeys && Actions.Count > 1 && Actions.All(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))
+            && SageMakerActions.All.Where(p => p.Value.Intersect(Keys).Any()).All(p => Actions.Contains("sagemaker:" + p.Key, StringComparer.Ordinal))
+            ? (this with { Actions = new[] { "sagemaker:*" } }).ToJson(extra)
+            : (this with { Actions = SageMakerActions.Compress(Actions) }).ToJson(extra);
+
     /// <summary>The statement as IAM JSON, with extra conditions (an SCP's exemption) merged in.</summary>
     internal Dictionary<string, object> ToJson(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? extra = null) =>
         Jsii.IamJson.Statement(Sid, "Deny", Actions, Resources.Count == 1 ? Resources[0] : Resources.ToArray(),

@@ -92,20 +92,24 @@ public static class GuardrailStatements
     /// <summary>Network isolation and inter-container encryption: false is denied everywhere, absent on Create.</summary>
     private static IEnumerable<GuardrailStatement> Isolation()
     {
+        // The IfExists statement denies both false and absent on the Creates (an absent key makes IfExists true); the
+        // Bool statement covers every action (Updates, and endpoint configs, whose key is absent when variants name no model).
+        var isolationCreates = SageMakerActions.CreatesSupporting("sagemaker:NetworkIsolation", "CreateEndpointConfig");
         yield return new("DenyNetworkIsolationFalse", SageMakerActions.Supporting("sagemaker:NetworkIsolation"), When("Bool", "sagemaker:NetworkIsolation", "false"),
             "Jobs, models and endpoint configs run with EnableNetworkIsolation.");
-        yield return new("DenyNetworkIsolationAbsent", SageMakerActions.CreatesSupporting("sagemaker:NetworkIsolation", "CreateEndpointConfig"), When("Null", "sagemaker:NetworkIsolation", "true"),
-            "A Bool test does not fire on an absent key: a Create that omits EnableNetworkIsolation is denied too.");
+        yield return new("DenyNetworkIsolationAbsent", isolationCreates, When("BoolIfExists", "sagemaker:NetworkIsolation", "false"),
+            "A Create runs with EnableNetworkIsolation: false and absent are both denied (a Bool test alone does not fire on an absent key).");
         yield return new("DenyEndpointConfigWithoutModelOrIsolation", Only("CreateEndpointConfig"), When(("Null", "sagemaker:ModelArn", "true"), ("Null", "sagemaker:NetworkIsolation", "true")),
             "An endpoint config whose variants name no model (inference components) sets EnableNetworkIsolation itself.");
         yield return new("DenyEndpointConfigWithoutModelOrVpc", Only("CreateEndpointConfig"), When(("Null", "sagemaker:ModelArn", "true"), ("Null", "sagemaker:VpcSubnets", "true")),
             "An endpoint config whose variants name no model sets a VpcConfig itself.");
         yield return new("DenyInferenceComponentWithoutModel", Only("CreateInferenceComponent"), When("Null", "sagemaker:ModelArn", "true"),
             "An inference component runs a model (with the model's isolation), never a bare container.");
+        var encryptionCreates = SageMakerActions.CreatesSupporting("sagemaker:InterContainerTrafficEncryption");
         yield return new("DenyInterContainerEncryptionFalse", SageMakerActions.Supporting("sagemaker:InterContainerTrafficEncryption"), When("Bool", "sagemaker:InterContainerTrafficEncryption", "false"),
             "Traffic between job containers is encrypted.");
-        yield return new("DenyInterContainerEncryptionAbsent", SageMakerActions.CreatesSupporting("sagemaker:InterContainerTrafficEncryption"), When("Null", "sagemaker:InterContainerTrafficEncryption", "true"),
-            "A Create that omits EnableInterContainerTrafficEncryption is denied too.");
+        yield return new("DenyInterContainerEncryptionAbsent", encryptionCreates, When("BoolIfExists", "sagemaker:InterContainerTrafficEncryption", "false"),
+            "A Create encrypts traffic between its containers: false and absent are both denied.");
     }
 
     /// <summary>A VPC on every Create that can take one (endpoint configs with a model and user profiles inherit theirs).</summary>
@@ -187,23 +191,21 @@ public static class GuardrailStatements
     /// <summary>The workspace's own infrastructure, which only deployments may change.</summary>
     private static IEnumerable<GuardrailStatement> Protections()
     {
-        yield return new("DenyLifecycleConfigAuthoring", Only("CreateNotebookInstanceLifecycleConfig", "UpdateNotebookInstanceLifecycleConfig", "DeleteNotebookInstanceLifecycleConfig", "CreateStudioLifecycleConfig", "DeleteStudioLifecycleConfig"),
+        // Create, Update and Delete of notebook instance and Studio lifecycle configurations (the wildcards name exactly those five in the service reference).
+        yield return new("DenyLifecycleConfigAuthoring", Only("Create*LifecycleConfig", "Update*LifecycleConfig", "Delete*LifecycleConfig"),
             new Dictionary<string, IReadOnlyDictionary<string, object>>(),
             "Lifecycle scripts run as root or in every app: only deployments write them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
+        // Every Route 53 Resolver write: replacing a domain list by import, another rule group at a higher priority (one
+        // shared from another account included), fail-open, forwarding rules and resolver endpoints (DNS paths out of the
+        // VPC of their own), query-log disassociation. Whoever holds them can change what the VPC's resolver answers.
         yield return new("DenyDnsFirewallChanges", new[]
             {
-                "route53resolver:DisassociateFirewallRuleGroup", "route53resolver:UpdateFirewallRuleGroupAssociation", "route53resolver:DeleteFirewallRuleGroup",
-                "route53resolver:CreateFirewallRule", "route53resolver:UpdateFirewallRule", "route53resolver:DeleteFirewallRule", "route53resolver:UpdateFirewallDomains",
-                "route53resolver:DeleteFirewallDomainList", "route53resolver:UpdateFirewallConfig", "route53resolver:DisassociateResolverQueryLogConfig",
-                "route53resolver:DeleteResolverQueryLogConfig",
+                "route53resolver:Associate*", "route53resolver:Disassociate*", "route53resolver:Create*", "route53resolver:Delete*",
+                "route53resolver:Update*", "route53resolver:Import*", "route53resolver:Put*",
             },
             new Dictionary<string, IReadOnlyDictionary<string, object>>(),
-            "The DNS firewall, its fail-closed setting and its query logs close the DNS path out: only deployments change them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
-        yield return new("DenyExecutionRoleChanges", new[]
-            {
-                "iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
-                "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:UpdateRole",
-            },
+            "The DNS firewall, its fail-closed setting, its query logs and the resolver's rules and endpoints close the DNS path out: only deployments change them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
+        yield return new("DenyExecutionRoleChanges", OrganizationGuardrails.RoleChangeActions,
             new Dictionary<string, IReadOnlyDictionary<string, object>>(),
             "Roles under the execution-role path may read model artifacts from outside the bucket perimeter: only deployments create or change them.")
         {

@@ -23,11 +23,27 @@ public sealed partial class OrganizationGuardrails : Construct
     /// <summary>The SCP size limit of AWS Organizations, in characters of minimized JSON.</summary>
     public const int MaxPolicySize = 5120;
 
-    /// <summary>The most SCPs this construct may need: an OU takes five, and FullAWSAccess is usually one of them.</summary>
-    public const int MaxPolicies = 4;
+    /// <summary>
+    /// The most SCPs this construct may attach to one target: AWS Organizations allows five per target
+    /// (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html), FullAWSAccess
+    /// is one, and AWS Control Tower attaches its own guardrail SCPs to registered OUs.
+    /// </summary>
+    public const int MaxPolicies = 3;
+
+    /// <summary>Each SCP is filled to at most 85% of <see cref="MaxPolicySize"/>, leaving 15% for the organization's later additions and AWS's own edits.</summary>
+    public const int PolicyBudget = MaxPolicySize * 85 / 100;
 
     /// <summary>The default deployment principals: the CloudFormation execution roles of the CDK bootstrap.</summary>
     public static IReadOnlyList<string> DefaultDeploymentPrincipalArns { get; } = new[] { "arn:*:iam::*:role/cdk-*-cfn-exec-role-*" };
+
+    /// <summary>The default principals that may pass the deployment roles to CloudFormation: the CDK bootstrap's deploy roles.</summary>
+    public static IReadOnlyList<string> DefaultDeployRolePrincipalArns { get; } = new[] { "arn:*:iam::*:role/cdk-*-deploy-role-*" };
+
+    /// <summary>The execution role service-managed StackSets create in each member account.</summary>
+    public const string StackSetsExecutionRoleArn = "arn:*:iam::*:role/stacksets-exec-*";
+
+    /// <summary>Role-changing IAM actions, as the prefixes that name every one of them (IAM's create, delete, update, put, attach, detach, tag and untag actions).</summary>
+    internal static readonly string[] RoleChangeActions = { "iam:Create*", "iam:Delete*", "iam:Update*", "iam:Put*", "iam:Attach*", "iam:Detach*", "iam:Tag*", "iam:Untag*" };
 
     private readonly List<CfnPolicy> _policies = new();
 
@@ -68,32 +84,62 @@ public sealed partial class OrganizationGuardrails : Construct
     /// <summary>The SCP documents as minimized JSON, one per policy.</summary>
     public IReadOnlyList<string> Documents { get; }
 
+    /// <summary>The deployment roles: given or the CDK default, with the StackSets execution role when asked.</summary>
+    internal static string[] Deployers(OrganizationGuardrailsProps props) =>
+        (props.DeploymentPrincipalArns ?? DefaultDeploymentPrincipalArns.ToArray())
+            .Concat(props.StackSetsExecution == true ? new[] { StackSetsExecutionRoleArn } : Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static string[] Bootstrappers(OrganizationGuardrailsProps props) =>
+        (props.BootstrapPrincipalArns ?? Array.Empty<string>())
+            .Concat(props.StackSetsExecution == true ? new[] { StackSetsExecutionRoleArn } : Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray();
+
     private static List<Dictionary<string, object>> Render(IReadOnlyList<GuardrailStatement> statements, OrganizationGuardrailsProps props)
     {
         var breakGlass = props.BreakGlassPrincipalArns ?? Array.Empty<string>();
-        var deployers = props.DeploymentPrincipalArns ?? DefaultDeploymentPrincipalArns.ToArray();
+        var deployers = Deployers(props);
         var json = statements.Select(s =>
         {
             var exempt = s.Exemption == GuardrailExemption.BreakGlassAndDeployers ? breakGlass.Concat(deployers).ToArray() : breakGlass;
-            return s.ToJson(exempt.Length == 0 ? null : Exempt(exempt));
+            return s.ToScpJson(exempt.Length == 0 ? null : Exempt(exempt));
         }).ToList();
-        var exemptRoles = breakGlass.Concat(deployers).Distinct(StringComparer.Ordinal).ToArray();
-        if (exemptRoles.Length > 0)
-        {
-            // The exemptions key on the role's ARN: no one but the break-glass principals may create or change a role that
-            // matches a break-glass or deployer pattern, or anyone could make themselves exempt by naming a role so.
-            json.Add(new GuardrailStatement("DenyBreakGlassRoleChanges", new[]
-                {
-                    "iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy",
-                    "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:UpdateRole", "iam:TagRole", "iam:UntagRole",
-                },
-                new Dictionary<string, IReadOnlyDictionary<string, object>>(),
-                "Only break-glass principals create or change the roles the exemptions name.") { Resources = exemptRoles }.ToJson(breakGlass.Length == 0 ? null : Exempt(breakGlass)));
-        }
-
-        return PolicyChunks.Split(json, MaxPolicySize)
+        json.AddRange(DeploymentProtections(props, breakGlass, deployers).Select(p => p.Statement.ToJson(p.Exempt.Length == 0 ? null : Exempt(p.Exempt))));
+        return PolicyChunks.Pack(json, PolicyBudget)
             .Select(chunk => new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = chunk.Cast<object>().ToArray() })
             .ToList();
+    }
+
+    /// <summary>
+    /// The statements that keep the exemptions from being claimed or borrowed: the roles they name are
+    /// created and changed only by break-glass (break-glass roles) or by break-glass and bootstrappers
+    /// (deployment roles), and only the deploy roles and break-glass pass a deployment role to CloudFormation.
+    /// </summary>
+    internal static IEnumerable<(GuardrailStatement Statement, string[] Exempt)> DeploymentProtections(OrganizationGuardrailsProps props, string[] breakGlass, string[] deployers)
+    {
+        var none = new Dictionary<string, IReadOnlyDictionary<string, object>>();
+        if (breakGlass.Length > 0)
+        {
+            // The exemptions key on the role's ARN: no one but the break-glass principals may create or change a role that
+            // matches a break-glass pattern, or anyone could make themselves exempt by naming a role so.
+            yield return (new GuardrailStatement("DenyBreakGlassRoleChanges", RoleChangeActions, none,
+                "Only break-glass principals create or change the roles the break-glass exemption names.") { Resources = breakGlass }, breakGlass);
+        }
+
+        if (deployers.Length == 0)
+        {
+            yield break;
+        }
+
+        var deployRoles = props.DeployRolePrincipalArns ?? DefaultDeployRolePrincipalArns.ToArray();
+        yield return (new GuardrailStatement("DenyDeployerRoleChanges", RoleChangeActions, none,
+            "Only break-glass principals and bootstrappers create or change the deployment and deploy roles (cdk bootstrap).")
+        { Resources = deployers.Concat(deployRoles).Distinct(StringComparer.Ordinal).ToArray() }, breakGlass.Concat(Bootstrappers(props)).Distinct(StringComparer.Ordinal).ToArray());
+        yield return (new GuardrailStatement("DenyDeployerRolePassing", new[] { "iam:PassRole" }, none,
+            "Only the deploy roles and break-glass principals pass a deployment role to CloudFormation.") { Resources = deployers }, breakGlass.Concat(deployRoles).ToArray());
+        // ArnLike is false on an absent key: every CloudFormation action that carries cloudformation:RoleArn (CreateStack,
+        // UpdateStack, CreateChangeSet, DeleteStack, CreateStackSet, UpdateStackSet) is covered, and no other is touched.
+        yield return (new GuardrailStatement("DenyStacksAsADeployer", new[] { "cloudformation:*" },
+            new Dictionary<string, IReadOnlyDictionary<string, object>> { ["ArnLike"] = new Dictionary<string, object> { ["cloudformation:RoleArn"] = deployers } },
+            "Only the deploy roles and break-glass principals deploy a stack that CloudFormation runs as a deployment role."), breakGlass.Concat(deployRoles).ToArray());
     }
 
     private static Dictionary<string, IReadOnlyDictionary<string, object>> Exempt(string[] principals) => new()
@@ -114,7 +160,11 @@ public sealed partial class OrganizationGuardrails : Construct
             }
         }
 
-        foreach (var (name, list) in new[] { ("BreakGlassPrincipalArns", props.BreakGlassPrincipalArns), ("DeploymentPrincipalArns", props.DeploymentPrincipalArns) })
+        foreach (var (name, list) in new[]
+                 {
+                     ("BreakGlassPrincipalArns", props.BreakGlassPrincipalArns), ("DeploymentPrincipalArns", props.DeploymentPrincipalArns),
+                     ("BootstrapPrincipalArns", props.BootstrapPrincipalArns), ("DeployRolePrincipalArns", props.DeployRolePrincipalArns),
+                 })
         {
             if (v.NoNullEntries(list, name))
             {
@@ -127,6 +177,14 @@ public sealed partial class OrganizationGuardrails : Construct
 
         WorkspaceGuardrailPolicy.Check(v, props.Options, "Options");
 
+        // Nobody could bootstrap, update or repair the target accounts: every deployment would be denied.
+        v.Require(props.BreakGlassPrincipalArns is { Length: > 0 } || Deployers(props).Length > 0, "DeploymentPrincipalArns", "(none)",
+            "Name a break-glass principal (BreakGlassPrincipalArns) or keep a deployer (the default is the CDK bootstrap's execution roles): with neither, no one could deploy, update or repair a workspace in the target accounts.");
+        v.Require(Deployers(props).Length == 0 || props.BreakGlassPrincipalArns is { Length: > 0 } || Bootstrappers(props).Length > 0, "BootstrapPrincipalArns", "(none)",
+            "Name who bootstraps new member accounts and regions: a break-glass principal (BreakGlassPrincipalArns), a bootstrapper (BootstrapPrincipalArns) or StackSetsExecution = true. The SCPs protect the CDK roles that cdk bootstrap creates, and they bind every principal of a member account, a role the management account assumes there included.");
+        v.Require(props.DeployRolePrincipalArns is not { Length: 0 }, "DeployRolePrincipalArns", "(empty list)",
+            "Leave it unset (the CDK deploy roles) or name the roles that pass the deployment roles to CloudFormation: with none, only break-glass could deploy.");
+
         if (props.PolicyName is { } policyName && Tokens.IsLiteral(policyName))
         {
             v.Require(PolicyNamePattern().IsMatch(policyName), "PolicyName", policyName, "Use 1 to 126 letters, digits and the characters _+=,.@- (the SCP name limit leaves room for '-2').");
@@ -135,8 +193,9 @@ public sealed partial class OrganizationGuardrails : Construct
         if (!v.HasProblems)
         {
             var count = Render(GuardrailStatements.All(null, props.Options).Where(s => s.InOrganizationPolicy).ToList(), props).Count;
-            v.Require(count <= MaxPolicies, "BreakGlassPrincipalArns", count + " SCPs", string.Format(CultureInfo.InvariantCulture,
-                "The statements need {0} SCPs of {1} characters, more than the {2} an OU has room for beside FullAWSAccess; name fewer or shorter principal patterns.", count, MaxPolicySize, MaxPolicies));
+            v.Require(count <= MaxPolicies, "TargetIds", string.Join(", ", props.TargetIds ?? Array.Empty<string>()), string.Format(CultureInfo.InvariantCulture,
+                "The statements need {0} SCPs of at most {1} characters (85% of {2}) on each of these targets, more than the {3} a target has room for beside FullAWSAccess and AWS Control Tower's SCPs; name fewer or shorter break-glass and deployer patterns, or opt out of fewer unguarded actions.",
+                count, PolicyBudget, MaxPolicySize, MaxPolicies));
         }
 
         v.Throw();

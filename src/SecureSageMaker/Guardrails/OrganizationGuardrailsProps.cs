@@ -26,6 +26,34 @@ public sealed class OrganizationGuardrailsProps
     /// <remarks><strong>Default</strong>: the CDK bootstrap's CloudFormation execution roles, <c>arn:*:iam::*:role/cdk-*-cfn-exec-role-*</c>.</remarks>
     public string[]? DeploymentPrincipalArns { get; init; }
 
+    /// <summary>
+    /// Role ARN patterns of the principals that bootstrap member accounts and regions (<c>cdk bootstrap</c>
+    /// creates and updates the roles <see cref="DeploymentPrincipalArns"/> name, which the SCPs protect).
+    /// SCPs bind every principal of a member account, a role the management account assumes there included
+    /// (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html), so
+    /// without one only break-glass principals can bootstrap. With <see cref="StackSetsExecution"/> the
+    /// StackSets execution role is one.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: none: bootstrap as a break-glass principal.</remarks>
+    public string[]? BootstrapPrincipalArns { get; init; }
+
+    /// <summary>
+    /// Role ARN patterns of the principals that may pass the deployment roles to CloudFormation
+    /// (<c>iam:PassRole</c>, and <c>cloudformation:CreateStack</c>, <c>UpdateStack</c>, <c>CreateChangeSet</c>,
+    /// <c>CreateStackSet</c>, <c>UpdateStackSet</c> with <c>cloudformation:RoleArn</c> set to one), so that no
+    /// one else borrows the deployers' exemption by deploying a template of their own with that role.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: the CDK bootstrap's deploy roles, <c>arn:*:iam::*:role/cdk-*-deploy-role-*</c>.</remarks>
+    public string[]? DeployRolePrincipalArns { get; init; }
+
+    /// <summary>
+    /// The organization deploys workspaces with service-managed CloudFormation StackSets: the StackSets
+    /// execution role of each member account (<c>stacksets-exec-*</c>) becomes a deployer and a
+    /// bootstrapper; no one in a member account but break-glass may change or pass it.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: false.</remarks>
+    public bool? StackSetsExecution { get; init; }
+
     /// <summary>Opt-ins: unguarded actions to allow in every target account; each raises warning <see cref="WarningIds.UnguardedComputeAllowed"/>.</summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
     public GuardrailOptions? Options { get; init; }

@@ -65,9 +65,9 @@ public class GuardrailStatementTests
         Assert.Empty(PolicySimulator.DeniedBy(Workspace, action, CompliantJob()));
 
     [Theory]
-    [InlineData("sagemaker:NetworkIsolation", "false", "DenyNetworkIsolationFalse")]
+    [InlineData("sagemaker:NetworkIsolation", "false", "DenyNetworkIsolationAbsent")]
     [InlineData("sagemaker:NetworkIsolation", null, "DenyNetworkIsolationAbsent")]
-    [InlineData("sagemaker:InterContainerTrafficEncryption", "false", "DenyInterContainerEncryptionFalse")]
+    [InlineData("sagemaker:InterContainerTrafficEncryption", "false", "DenyInterContainerEncryptionAbsent")]
     [InlineData("sagemaker:InterContainerTrafficEncryption", null, "DenyInterContainerEncryptionAbsent")]
     [InlineData("sagemaker:VpcSubnets", null, "DenyVpcSubnetsAbsent")]
     [InlineData("sagemaker:VpcSubnets", "subnet-elsewhere", "DenyForeignSubnets")]

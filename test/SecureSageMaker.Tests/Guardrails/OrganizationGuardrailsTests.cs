@@ -33,8 +33,8 @@ public class OrganizationGuardrailsTests
         var statements = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).ToList();
         Assert.All(statements, s => Assert.Contains("arn:aws:iam::*:role/BreakGlass", s!["Condition"]!["ArnNotLike"]!["aws:PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal));
         var protect = statements.Single(s => (string?)s!["Sid"] == "DenyBreakGlassRoleChanges")!;
-        Assert.Contains("iam:TagRole", protect["Action"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("[\"arn:aws:iam::*:role/BreakGlass\",\"arn:*:iam::*:role/cdk-*-cfn-exec-role-*\"]", protect["Resource"]!.ToJsonString());
+        Assert.Contains("iam:Tag*", protect["Action"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("\"arn:aws:iam::*:role/BreakGlass\"", protect["Resource"]!.ToJsonString());
     }
 
     [Fact]
@@ -55,6 +55,7 @@ public class OrganizationGuardrailsTests
         {
             TargetIds = new[] { "ou-ab12-cdef3456" },
             DeploymentPrincipalArns = OrganizationGuardrails.DefaultDeploymentPrincipalArns.ToArray(),
+            StackSetsExecution = true,
         });
         Assert.Contains(guardrails.Documents, d => d.Contains("cdk-*-cfn-exec-role-*", StringComparison.Ordinal));
     }
@@ -62,26 +63,15 @@ public class OrganizationGuardrailsTests
     [Fact]
     public void Scps_ProtectTheDeployerPattern_SoNoOneNamesARoleIntoTheExemption()
     {
-        // GIVEN no break-glass principals: deployers are exempt from the protections by ARN pattern
-        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" } });
+        // GIVEN no break-glass principals, a bootstrapper: deployers are exempt from the protections by ARN pattern
+        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" }, BootstrapPrincipalArns = new[] { "arn:aws:iam::*:role/OrgBootstrap" } });
 
-        // THEN creating or changing a role that matches the pattern is denied to everyone
-        var statement = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).Single(s => (string?)s!["Sid"] == "DenyBreakGlassRoleChanges")!;
+        // THEN creating or changing a role that matches the pattern is denied to everyone but the bootstrapper
+        var statement = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).Single(s => (string?)s!["Sid"] == "DenyDeployerRoleChanges")!;
         Assert.Contains("cdk-*-cfn-exec-role-*", statement["Resource"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("iam:CreateRole", statement["Action"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Null(statement["Condition"]);
-    }
-
-    [Fact]
-    public void Scps_ExemptDeployersOnlyFromTheInfrastructureProtections()
-    {
-        var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" } });
-        var statements = guardrails.Documents.SelectMany(d => JsonNode.Parse(d)!["Statement"]!.AsArray()).ToList();
-        var dns = statements.Single(s => (string?)s!["Sid"] == "DenyDnsFirewallChanges")!;
-        Assert.Contains("cfn-exec-role", dns["Condition"]!.ToJsonString(), StringComparison.Ordinal);
-        var isolation = statements.Single(s => (string?)s!["Sid"] == "DenyNetworkIsolationFalse")!;
-        Assert.DoesNotContain("cfn-exec-role", isolation.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(statements, s => (string?)s!["Sid"] == "DenyForeignSubnets");
+        Assert.Contains("cdk-*-deploy-role-*", statement["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("iam:Create*", statement["Action"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("\"arn:aws:iam::*:role/OrgBootstrap\"", statement["Condition"]!["ArnNotLike"]!["aws:PrincipalArn"]!.ToJsonString());
     }
 
     [Fact]
@@ -90,7 +80,7 @@ public class OrganizationGuardrailsTests
         var (_, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" } });
         var exemption = new Dictionary<string, IReadOnlyDictionary<string, object>> { ["ArnNotLike"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = "arn:aws:iam::*:role/BreakGlass" } };
         var request = new Dictionary<string, string[]> { ["sagemaker:NetworkIsolation"] = new[] { "false" }, ["aws:PrincipalArn"] = new[] { "arn:aws:iam::111122223333:role/DataScientist" } };
-        Assert.Contains("DenyNetworkIsolationFalse", PolicySimulator.DeniedBy(guardrails.Statements, "sagemaker:CreateTrainingJob", request, exemption));
+        Assert.Contains("DenyNetworkIsolationAbsent", PolicySimulator.DeniedBy(guardrails.Statements, "sagemaker:CreateTrainingJob", request, exemption));
         request["aws:PrincipalArn"] = new[] { "arn:aws:iam::111122223333:role/BreakGlass" };
         Assert.Empty(PolicySimulator.DeniedBy(guardrails.Statements, "sagemaker:CreateTrainingJob", request, exemption));
     }
@@ -107,7 +97,7 @@ public class OrganizationGuardrailsTests
         var stack = TestStacks.Create();
         var error = Assert.Throws<ArgumentException>(() => new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps
         {
-            TargetIds = new[] { target }, BreakGlassPrincipalArns = breakGlass is null ? null : new[] { breakGlass },
+            TargetIds = new[] { target }, BreakGlassPrincipalArns = breakGlass is null ? null : new[] { breakGlass }, StackSetsExecution = true,
         }));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -116,7 +106,7 @@ public class OrganizationGuardrailsTests
     public void Targets_MayBeTokens()
     {
         var stack = TestStacks.Create();
-        _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps { TargetIds = new[] { new CfnParameter(stack, "Ou").ValueAsString } });
+        _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps { TargetIds = new[] { new CfnParameter(stack, "Ou").ValueAsString }, StackSetsExecution = true });
         Assert.Single(TestStacks.Synth(stack).OfType("AWS::Organizations::Policy").Take(1));
     }
 
@@ -125,7 +115,7 @@ public class OrganizationGuardrailsTests
     {
         var (stack, guardrails) = Create(new OrganizationGuardrailsProps
         {
-            TargetIds = new[] { "ou-ab12-cdef3456" }, Options = new GuardrailOptions { AllowedUnguardedActions = new[] { "sagemaker:CreateCompilationJob" } },
+            TargetIds = new[] { "ou-ab12-cdef3456" }, StackSetsExecution = true, Options = new GuardrailOptions { AllowedUnguardedActions = new[] { "sagemaker:CreateCompilationJob" } },
         });
         Assert.DoesNotContain("CreateCompilationJob", string.Concat(guardrails.Documents), StringComparison.Ordinal);
         Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.UnguardedComputeAllowed, StringComparison.Ordinal));

@@ -17,6 +17,21 @@ internal static class PolicySimulator
         statements.Where(s => s.Actions.Any(a => Like(a, action)) && s.Resources.Any(r => Like(r, resource)) && s.ConditionsWith(extra).All(c => c.Value.All(k => Holds(c.Key, k.Key, Values(k.Value, context), context))))
             .Select(s => s.Sid).ToList();
 
+    /// <summary>The Sids of the Deny statements of rendered policy documents (SCPs as AWS receives them) that deny a request.</summary>
+    public static IReadOnlyList<string> DeniedByDocuments(IEnumerable<string> documents, string action, string resource, IReadOnlyDictionary<string, string[]> context)
+    {
+        static string[] List(System.Text.Json.Nodes.JsonNode? node) => node switch
+        {
+            null => Array.Empty<string>(),
+            System.Text.Json.Nodes.JsonArray a => a.Select(v => (string)v!).ToArray(),
+            _ => new[] { (string)node! },
+        };
+        return documents.SelectMany(d => System.Text.Json.Nodes.JsonNode.Parse(d)!["Statement"]!.AsArray())
+            .Where(s => (string?)s!["Effect"] == "Deny" && List(s["Action"]).Any(a => Like(a, action)) && List(s["Resource"]).Any(r => Like(r, resource))
+                && (s["Condition"]?.AsObject() ?? new System.Text.Json.Nodes.JsonObject()).All(op => op.Value!.AsObject().All(k => Holds(op.Key, k.Key, Values(List(k.Value), context), context))))
+            .Select(s => (string?)s!["Sid"] ?? "(no sid)").ToList();
+    }
+
     private static bool Like(string pattern, string value) =>
         Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$");
 
@@ -39,6 +54,8 @@ internal static class PolicySimulator
         return op switch
         {
             "Bool" => present && actual.Any(a => expected.Contains(a, StringComparer.OrdinalIgnoreCase)),
+            "BoolIfExists" => !present || actual.Any(a => expected.Contains(a, StringComparer.OrdinalIgnoreCase)),
+            "ArnLike" => present && actual.Any(a => expected.Any(e => Like(e, a))),
             "Null" => expected[0] == "true" ? !present : present,
             "StringEquals" => present && actual.Any(a => expected.Contains(a, StringComparer.Ordinal)),
             "StringNotEquals" => !present || actual.All(a => !expected.Contains(a, StringComparer.Ordinal)),
