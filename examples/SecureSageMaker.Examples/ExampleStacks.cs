@@ -81,8 +81,8 @@ public static class ExampleStacks
         _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps
         {
             TargetIds = targetIds,
-            // Break-glass: an IAM Identity Center permission set kept for emergencies; it also bootstraps new accounts.
-            BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_BreakGlass_*" },
+            // Break-glass: a role kept for emergencies in every account; it also bootstraps new accounts by hand.
+            BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" },
             // The OU's workspaces and CDK bootstrap are deployed by service-managed StackSets.
             StackSetsExecution = true,
         });
