@@ -247,10 +247,17 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         var stack = Stack.Of(this);
         role.AddToPolicy(WorkspaceTag.ReadJumpStartCache(stack));
         role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents { Service = "ecr", Resource = "repository", ResourceName = "*" })));
-        role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents
+        // CDK's region facts lack the Deep Learning Containers account of several regions where SageMaker runs: with a
+        // fixed region that lacks one, the role gets no DLC pull statement (bring images from your own ECR) instead of a
+        // synth failure. Region decided at deploy time: CDK's mapping (see the closing note of issue 21: our own table is open).
+        var dlcAccount = Jsii.Tokens.IsLiteral(stack.Region) ? Amazon.CDK.RegionInfo.RegionInfo.Get(stack.Region).DlcRepositoryAccount : stack.RegionalFact(Amazon.CDK.RegionInfo.FactName.DLC_REPOSITORY_ACCOUNT);
+        if (dlcAccount is not null)
         {
-            Service = "ecr", Account = stack.RegionalFact(Amazon.CDK.RegionInfo.FactName.DLC_REPOSITORY_ACCOUNT), Resource = "repository", ResourceName = "*",
-        })));
+            role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents
+            {
+                Service = "ecr", Account = dlcAccount, Resource = "repository", ResourceName = "*",
+            })));
+        }
         ExecutionRoles.ExplainWildcards(role);
         return role;
     }
@@ -262,6 +269,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         {
             var readers = new[] { ExecutionRoleArnPattern() }.Concat(props.BreakGlassPrincipalArns ?? Array.Empty<string>()).ToArray();
             mirror = new PackageMirror(this, "PackageMirror", DataKey, readers, mirrorProps);
+            RegionSupport.Guard(this, "PackageMirror", "PackageMirror");
             EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactApi);
             EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactRepositories);
             _network.AllowPackageAssets();
@@ -369,6 +377,11 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 
     private static string Validate(Construct scope, string id, SecureMlWorkspaceProps props)
     {
+        if (props.PackageMirror is not null)
+        {
+            RegionSupport.Check(scope, id, "PackageMirror", "PackageMirror");
+        }
+
         var v = new PropsValidator(scope, id);
         WorkspaceKeys.Check(v.Nested("Keys"), scope, props.Keys ?? new WorkspaceKeysProps());
         PrivateNetwork.Check(v.Nested("Network"), scope, props.Network ?? new PrivateNetworkProps());

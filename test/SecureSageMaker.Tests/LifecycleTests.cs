@@ -212,3 +212,54 @@ public class KeyServiceTests
         Assert.Contains("\"codeartifact.*.", TestStacks.Synth(stack).Statement("AWS::KMS::Key", "DenyUseOutsideAwsServices", "KeyPolicy").ToJsonString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Regions: a feature is refused at synth where its region lacks it, and guarded at deploy where the region is decided then.</summary>
+public class RegionSupportTests
+{
+    [Theory]
+    [InlineData("mx-central-1", "Studio")]
+    [InlineData("sa-east-1", "PackageMirror")]
+    [InlineData("il-central-1", "NotebookInstances")]
+    public void Synth_Fails_NamingTheFeatureAndOption_WhenAFixedRegionLacksIt(string region, string feature)
+    {
+        var stack = TestStacks.Create(region: region);
+        var error = Assert.Throws<ArgumentException>(() =>
+        {
+            var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PackageMirror = feature == "PackageMirror" ? new PackageMirrorProps() : null });
+            if (feature == "Studio")
+            {
+                _ = workspace.AddStudioDomain("Studio", new SecureStudioDomainProps { DomainName = "studio" });
+            }
+            else if (feature == "NotebookInstances")
+            {
+                _ = workspace.AddNotebookInstance("Notebook");
+            }
+        });
+        Assert.Contains("feature " + feature + ") does not deploy in region '" + region + "'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("leave out", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnvironmentAgnosticStack_CarriesARegionRule_PerFeatureInUse()
+    {
+        var stack = TestStacks.Create(fixedEnvironment: false);
+        var workspace = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PackageMirror = new PackageMirrorProps() });
+        _ = workspace.AddNotebookInstance("Notebook");
+        var rules = TestStacks.Synth(stack).Json["Rules"]!.AsObject();
+        Assert.Contains("SecureSageMakerRegionPackageMirror", rules.Select(r => r.Key));
+        Assert.Contains("SecureSageMakerRegionNotebookInstances", rules.Select(r => r.Key));
+        Assert.DoesNotContain("SecureSageMakerRegionStudio", rules.Select(r => r.Key));
+        var assertion = rules["SecureSageMakerRegionPackageMirror"]!["Assertions"]![0]!;
+        Assert.Contains("\"sa-east-1\"", assertion["Assert"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("AWS::Region", assertion["Assert"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("PackageMirror", (string?)assertion["AssertDescription"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultWorkspace_NeedsNoRegionRule()
+    {
+        var stack = TestStacks.Create(fixedEnvironment: false);
+        _ = new SecureMlWorkspace(stack, "Workspace");
+        Assert.Null(TestStacks.Synth(stack).Json["Rules"]);
+    }
+}

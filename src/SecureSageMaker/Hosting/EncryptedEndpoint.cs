@@ -25,6 +25,7 @@ public sealed class EncryptedEndpoint : Construct
     {
         var workspace = props.Workspace!;
         Posture.StackPosture.Of(this).EnsureChecks();
+        RegionSupport.Guard(this, "Hosting", "the endpoint");
         var instanceType = props.InstanceType ?? Defaults.EndpointInstanceType;
         var count = props.InitialInstanceCount ?? Defaults.EndpointInitialInstanceCount;
         var localNvme = Tokens.IsLiteral(instanceType) && InstanceTypes.HasLocalNvmeStorage(instanceType);
@@ -107,6 +108,7 @@ public sealed class EncryptedEndpoint : Construct
     private static string Validate(Construct scope, string id, EncryptedEndpointProps props)
     {
         ArgumentNullException.ThrowIfNull(props);
+        RegionSupport.Check(scope, id, "Hosting", "the endpoint");
         var v = new PropsValidator(scope, id);
         _ = v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddEndpoint).");
         _ = v.Present(props.Model, "Model", "Pass the IsolatedModel the endpoint serves.");

@@ -21,6 +21,7 @@ public sealed partial class IsolatedModel : Construct
     {
         var workspace = props.Workspace!;
         Posture.StackPosture.Of(this).EnsureChecks();
+        RegionSupport.Guard(this, "Hosting", "the model (and its endpoint)");
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a hosted model");
         props.Image.GrantPull(role, this);
         if (props.ModelData is { } data)
@@ -75,6 +76,7 @@ public sealed partial class IsolatedModel : Construct
     private static string Validate(Construct scope, string id, IsolatedModelProps props)
     {
         ArgumentNullException.ThrowIfNull(props);
+        RegionSupport.Check(scope, id, "Hosting", "the model (and its endpoint)");
         var v = new PropsValidator(scope, id);
         _ = v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddModel).");
         if (v.Present(props.Image, "Image", "Give the inference image: ContainerImage.FromEcrRepository, FromDeepLearningContainer or FromImageUri."))

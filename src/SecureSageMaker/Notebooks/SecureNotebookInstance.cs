@@ -22,6 +22,7 @@ public sealed class SecureNotebookInstance : Construct
     {
         var workspace = props.Workspace!;
         Posture.StackPosture.Of(this).EnsureChecks();
+        RegionSupport.Guard(this, "NotebookInstances", "the notebook instance");
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerNotebook);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's notebook instance");
         DataScientistRights.Grant(role, workspace);
@@ -114,6 +115,7 @@ public sealed class SecureNotebookInstance : Construct
     private static string Validate(Construct scope, string id, SecureNotebookInstanceProps props)
     {
         ArgumentNullException.ThrowIfNull(props);
+        RegionSupport.Check(scope, id, "NotebookInstances", "the notebook instance");
         var v = new PropsValidator(scope, id);
         _ = v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddNotebookInstance).");
         v.SageMakerName(props.NotebookInstanceName, "NotebookInstanceName");

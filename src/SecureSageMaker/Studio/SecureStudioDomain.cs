@@ -27,6 +27,7 @@ public sealed class SecureStudioDomain : Construct
     {
         var workspace = props.Workspace!;
         Posture.StackPosture.Of(this).EnsureChecks();
+        RegionSupport.Guard(this, "Studio", "the Studio domain");
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerStudio);
         AllowStudioTraffic(workspace);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's Studio user or space");
@@ -139,6 +140,7 @@ public sealed class SecureStudioDomain : Construct
     private static string Validate(Construct scope, string id, SecureStudioDomainProps props)
     {
         ArgumentNullException.ThrowIfNull(props);
+        RegionSupport.Check(scope, id, "Studio", "the Studio domain");
         var v = new PropsValidator(scope, id);
         if (v.Present(props.Workspace, "Workspace", "Pass the workspace (or use workspace.AddStudioDomain)."))
         {
