@@ -174,6 +174,7 @@ public static class ExampleStacks
         // The full example weakens two controls on purpose; the acknowledgments record why, for reviewers.
         Acknowledge.Warning(stack, WarningIds.SelfReferencingTraffic, "Distributed training with two instances needs traffic between them.");
         Acknowledge.Warning(stack, WarningIds.UnverifiedInputBucket, "The reference bucket is held to the same controls by its owning team.");
+        Acknowledge.Warning(stack, WarningIds.NamedReplaceableResource, "The research notebook keeps its name for its users; a change of subnets renames it in the same change.");
         return (stack, workspace);
     }
 

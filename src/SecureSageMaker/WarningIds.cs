@@ -64,12 +64,19 @@ public static class WarningIds
     /// <summary>A bucket replicates to a key (and so a bucket) of another account: copies of the data leave this account.</summary>
     public const string CrossAccountReplication = "SecureSageMaker:CrossAccountReplication";
 
+    /// <summary>
+    /// A resource has a name of yours, and the workspace controls some of its create-only properties (subnets,
+    /// security groups, keys, roles): a change the workspace makes to them (new subnets, a new key) replaces the
+    /// resource, which CloudFormation refuses under the same name. Rename it in the same change, or leave it unnamed.
+    /// </summary>
+    public const string NamedReplaceableResource = "SecureSageMaker:NamedReplaceableResource";
+
     /// <summary>Every warning id, in a stable order.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
         OptionalEndpointRemoved, VpcHasInternetPath, EndpointOpenToVpcCidr, ForeignAccountKey, ImportedKeyPolicyUnmanaged,
         UnverifiedInputBucket, NotebookLifecycleRunsAsRoot, SingleInstanceEndpoint, EndpointKmsKeyOmitted, VolumeKmsKeyOmitted, GuardrailChecksDisabled,
         SelfReferencingTraffic, BucketWithoutNetworkPerimeter, PresignedUrlsFromAnywhere, SecretInEnvironment, DnsFirewallDisabled,
-        BroadDnsAllowList, UnguardedComputeAllowed, CrossAccountReplication,
+        BroadDnsAllowList, UnguardedComputeAllowed, CrossAccountReplication, NamedReplaceableResource,
     };
 }

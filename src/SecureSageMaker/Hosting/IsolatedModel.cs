@@ -22,6 +22,12 @@ public sealed partial class IsolatedModel : Construct
         var workspace = props.Workspace!;
         Posture.StackPosture.Of(this).EnsureChecks();
         RegionSupport.Guard(this, "Hosting", "the model (and its endpoint)");
+        if (props.ModelName is { } givenName)
+        {
+            // CloudFormation cannot replace a resource with a custom name, and the workspace controls this one's create-only VPC configuration and execution role.
+            Posture.StackPosture.Warn(this, WarningIds.NamedReplaceableResource, "ModelName '" + givenName + "' is a name of yours, and the workspace controls this resource's create-only VPC configuration and execution role: a workspace change to them replaces it, which CloudFormation refuses under the same name. Rename it in that change, or leave ModelName unset.");
+        }
+
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a hosted model");
         props.Image.GrantPull(role, this);
         if (props.ModelData is { } data)

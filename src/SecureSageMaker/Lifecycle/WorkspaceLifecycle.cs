@@ -44,11 +44,15 @@ public sealed class WorkspaceLifecycle : Construct
             "The workspace's own lifecycle script (src/SecureSageMaker/Lifecycle/notebook-on-start.sh): it configures the package mirror and stops idle notebooks, and it is reviewed in the library's repository.");
         if (mirror is not null)
         {
+            // Every property of a Studio lifecycle configuration is create-only (its CloudFormation schema has no update
+            // handler), and CloudFormation cannot replace a resource under the same name: the name carries a hash of the
+            // content as the template renders it, so a new script (a library upgrade) is a new configuration.
+            var content = Fn.Base64(Fill(Script("studio-jupyterlab.sh"), values));
             var studio = new CfnStudioLifecycleConfig(this, "Studio", new CfnStudioLifecycleConfigProps
             {
-                StudioLifecycleConfigName = Name(63),
+                StudioLifecycleConfigName = Name(63 - 9) + "-" + ContentHash(stack, content),
                 StudioLifecycleConfigAppType = "JupyterLab",
-                StudioLifecycleConfigContent = Fn.Base64(Fill(Script("studio-jupyterlab.sh"), values)),
+                StudioLifecycleConfigContent = content,
             });
             StudioLifecycleConfigArn = studio.AttrStudioLifecycleConfigArn;
         }
@@ -83,6 +87,13 @@ public sealed class WorkspaceLifecycle : Construct
 
     internal static string Fill(string script, IReadOnlyDictionary<string, string> values) =>
         values.Aggregate(script, (text, value) => text.Replace("{{" + value.Key + "}}", value.Value, StringComparison.Ordinal));
+
+    /// <summary>The first 8 hex digits of the SHA-256 of a value as the template renders it (tokens resolved to their CloudFormation form).</summary>
+    internal static string ContentHash(Stack stack, object value)
+    {
+        var rendered = Jsii.JsiiValues.Resolve(stack, value)?.ToJsonString() ?? string.Empty;
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(rendered)))[..8].ToLowerInvariant();
+    }
 
     private string Name(int maxLength) => GuardrailStatements.LifecycleConfigPrefix
         + Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = maxLength - GuardrailStatements.LifecycleConfigPrefix.Length, Separator = "-" }).ToLowerInvariant();

@@ -23,6 +23,11 @@ public sealed class SecureNotebookInstance : Construct
         var workspace = props.Workspace!;
         Posture.StackPosture.Of(this).EnsureChecks();
         RegionSupport.Guard(this, "NotebookInstances", "the notebook instance");
+        if (props.NotebookInstanceName is { } givenName)
+        {
+            // CloudFormation cannot replace a resource with a custom name, and the workspace controls this one's create-only subnet, security groups and volume key.
+            Posture.StackPosture.Warn(this, WarningIds.NamedReplaceableResource, "NotebookInstanceName '" + givenName + "' is a name of yours, and the workspace controls this resource's create-only subnet, security groups and volume key: a workspace change to them replaces it, which CloudFormation refuses under the same name. Rename it in that change, or leave NotebookInstanceName unset.");
+        }
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerNotebook);
         var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's notebook instance");
         DataScientistRights.Grant(role, workspace);
