@@ -247,10 +247,9 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         var stack = Stack.Of(this);
         role.AddToPolicy(WorkspaceTag.ReadJumpStartCache(stack));
         role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents { Service = "ecr", Resource = "repository", ResourceName = "*" })));
-        // CDK's region facts lack the Deep Learning Containers account of several regions where SageMaker runs: with a
-        // fixed region that lacks one, the role gets no DLC pull statement (bring images from your own ECR) instead of a
-        // synth failure. Region decided at deploy time: CDK's mapping (see the closing note of issue 21: our own table is open).
-        var dlcAccount = Jsii.Tokens.IsLiteral(stack.Region) ? Amazon.CDK.RegionInfo.RegionInfo.Get(stack.Region).DlcRepositoryAccount : stack.RegionalFact(Amazon.CDK.RegionInfo.FactName.DLC_REPOSITORY_ACCOUNT);
+        // The Deep Learning Containers registry of the region, from AWS's own table (CDK 2.160's region facts lack several
+        // regions where SageMaker runs); none in a fixed region without one: bring images from your own ECR there.
+        var dlcAccount = DeepLearningContainers.Account(this);
         if (dlcAccount is not null)
         {
             role.AddToPolicy(ContainerImage.PullStatement(stack.FormatArn(new ArnComponents

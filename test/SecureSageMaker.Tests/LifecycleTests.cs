@@ -263,3 +263,33 @@ public class RegionSupportTests
         Assert.Null(TestStacks.Synth(stack).Json["Rules"]);
     }
 }
+
+/// <summary>Deep Learning Containers: AWS's registry account table covers every region where SageMaker runs.</summary>
+public class DeepLearningContainerTests
+{
+    [Fact]
+    public void RegistryTable_CoversEveryRegionWhereSageMakerRuns()
+    {
+        using var stream = typeof(SecureMlWorkspace).Assembly.GetManifestResourceStream("SecureSageMaker.Data.region-support.json")!;
+        var regions = JsonNode.Parse(stream)!["sageMakerRegions"]!.AsArray().Select(r => (string)r!).ToList();
+        Assert.Empty(regions.Except(DeepLearningContainers.Accounts.Keys));
+    }
+
+    [Fact]
+    public void EnvironmentAgnosticStack_LooksTheAccountUpInAMappingOfEveryRegion()
+    {
+        var stack = TestStacks.Create(fixedEnvironment: false);
+        _ = new SecureMlWorkspace(stack, "Workspace");
+        var mapping = TestStacks.Synth(stack).Json["Mappings"]!["SecureSageMakerDlcAccounts"]!.AsObject();
+        Assert.Equal("637423239942", (string?)mapping["mx-central-1"]!["account"]);
+        Assert.Equal(DeepLearningContainers.Accounts.Count, mapping.Count);
+    }
+
+    [Fact]
+    public void FixedRegionUnknownToCdk_PullsFromAwsRegistryAccount()
+    {
+        var stack = TestStacks.Create(region: "mx-central-1");
+        _ = new SecureMlWorkspace(stack, "Workspace");
+        Assert.Contains(":ecr:mx-central-1:637423239942:repository/*", TestStacks.Synth(stack).Json.ToJsonString(), StringComparison.Ordinal);
+    }
+}

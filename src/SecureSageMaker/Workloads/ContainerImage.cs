@@ -102,10 +102,14 @@ public abstract partial class ContainerImage
         {
             v.Require(Tokens.IsUnresolved(_repository) || RepositoryPattern().IsMatch(_repository ?? string.Empty), property, _repository, "Give a Deep Learning Containers repository such as 'pytorch-training'.");
             v.Require(!string.IsNullOrWhiteSpace(_tag), property, _tag, "Give the image tag, such as '2.3.0-cpu-py311'.");
+            var region = Stack.Of(scope).Region;
+            v.Require(!Tokens.IsLiteral(region) || DeepLearningContainers.Accounts.ContainsKey(region), property, region,
+                "AWS publishes no Deep Learning Containers in this region (Data/dlc-accounts.json): use ContainerImage.FromEcrRepository or FromUri with an image of your own ECR.");
         }
 
-        /// <summary>The account AWS publishes Deep Learning Containers in for the stack's region (CDK's region facts; a mapping when the region is a token).</summary>
-        private static string Account(Construct scope) => Stack.Of(scope).RegionalFact(Amazon.CDK.RegionInfo.FactName.DLC_REPOSITORY_ACCOUNT);
+        /// <summary>The account AWS publishes Deep Learning Containers in for the stack's region (<see cref="DeepLearningContainers"/>).</summary>
+        private static string Account(Construct scope) => DeepLearningContainers.Account(scope)
+            ?? throw new InvalidOperationException("No Deep Learning Containers registry is known for region '" + Stack.Of(scope).Region + "'.");
     }
 
     private sealed class UriImage : ContainerImage
