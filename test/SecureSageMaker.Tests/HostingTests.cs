@@ -39,7 +39,13 @@ public class HostingTests
         Assert.Equal(2, Cfn.Number(config, "Properties", "ProductionVariants", 0, "InitialInstanceCount"));
         Assert.Null(config["Properties"]!["ProductionVariants"]![0]!["EnableSSMAccess"]);
         var group = Hosted.Value.Cfn.Resource("WorkspaceEndpointLogGroup");
-        Assert.Equal("\"/aws/sagemaker/Endpoints/churn\"", Cfn.Text(group, "Properties", "LogGroupName"));
+        var groupName = Cfn.Text(group, "Properties", "LogGroupName");
+        var endpointName = Cfn.Text(Hosted.Value.Cfn.Single("AWS::SageMaker::Endpoint").Resource, "Properties", "EndpointName");
+        Assert.Contains("/aws/sagemaker/Endpoints/", groupName, StringComparison.Ordinal);
+        Assert.Contains("churn", groupName, StringComparison.Ordinal);
+        Assert.Contains("AWS::StackId", groupName, StringComparison.Ordinal);
+        Assert.Contains("AWS::StackId", endpointName, StringComparison.Ordinal);
+        Assert.Contains("churn", endpointName, StringComparison.Ordinal);
         Assert.Equal("RetainExceptOnCreate", (string?)group["DeletionPolicy"]);
         Assert.Empty(TestStacks.Errors(Hosted.Value.Stack));
     }

@@ -293,3 +293,44 @@ public class DeepLearningContainerTests
         Assert.Contains(":ecr:mx-central-1:637423239942:repository/*", TestStacks.Synth(stack).Json.ToJsonString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Retained resources never block a re-create: none outside the account baseline has a name that the next creation of the stack would reuse.</summary>
+public class RecreateTests
+{
+    private static readonly Lazy<JsonObject> Names = new(() =>
+    {
+        using var stream = typeof(RecreateTests).Assembly.GetManifestResourceStream("CreateOnlyProperties.json")!;
+        return JsonNode.Parse(stream)!["types"]!.AsObject();
+    });
+
+    private static bool FixedAcrossCreations(JsonNode value) =>
+        !value.ToJsonString().Contains("AWS::StackId", StringComparison.Ordinal) && !value.ToJsonString().Contains("\"Ref\"", StringComparison.Ordinal) && !value.ToJsonString().Contains("Fn::GetAtt", StringComparison.Ordinal);
+
+    [Fact]
+    public void NoRetainedResource_OutsideTheBaseline_HasANameTheNextCreationReuses()
+    {
+        var offenders = new List<string>();
+        foreach (var stack in new[] { Examples.DefaultStack, Examples.FullStack, Examples.HostingStack })
+        {
+            foreach (var (id, node) in TestStacks.Synth(stack).Json["Resources"]!.AsObject())
+            {
+                var type = (string)node!["Type"]!;
+                // A user profile's name is unique within its domain, which the next creation makes anew.
+                if ((string?)node["DeletionPolicy"] is not ("Retain" or "RetainExceptOnCreate") || type == "AWS::SageMaker::UserProfile" || Names.Value[type] is not JsonObject schema)
+                {
+                    continue;
+                }
+
+                foreach (var name in schema["names"]!.AsArray().Select(n => (string)n!))
+                {
+                    if (node["Properties"]?[name] is { } value && FixedAcrossCreations(value))
+                    {
+                        offenders.Add(stack.StackName + "/" + id + "." + name + " = " + value.ToJsonString());
+                    }
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, "Retained with a name the next creation reuses: " + string.Join("; ", offenders));
+    }
+}

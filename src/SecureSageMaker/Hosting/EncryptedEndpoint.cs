@@ -30,7 +30,11 @@ public sealed class EncryptedEndpoint : Construct
         var count = props.InitialInstanceCount ?? Defaults.EndpointInitialInstanceCount;
         var localNvme = Tokens.IsLiteral(instanceType) && InstanceTypes.HasLocalNvmeStorage(instanceType);
         WarnOnWeakenings(instanceType, count, localNvme);
-        LogGroup = LogGroups.Create(this, "LogGroup", workspace.LogsKey, workspace.LogRetention, "/aws/sagemaker/Endpoints/" + props.EndpointName);
+        // SageMaker logs an endpoint to /aws/sagemaker/Endpoints/<endpoint name>, which the stack creates first (encrypted)
+        // and retains. A fixed name would make the retained group block every re-create of the stack (AlreadyExists): the
+        // endpoint's name ends with the first 8 hex digits of the stack's id, new for each creation of the stack.
+        PhysicalName = Fn.Join("-", new[] { props.EndpointName, Fn.Select(0, Fn.Split("-", Fn.Select(2, Fn.Split("/", Aws.STACK_ID)))) });
+        LogGroup = LogGroups.Create(this, "LogGroup", workspace.LogsKey, workspace.LogRetention, "/aws/sagemaker/Endpoints/" + PhysicalName);
         Config = new CfnEndpointConfig(this, "Config", new CfnEndpointConfigProps
         {
             KmsKeyId = localNvme ? null : workspace.DataKey.KeyArn,
@@ -61,7 +65,7 @@ public sealed class EncryptedEndpoint : Construct
         BucketGrants.Write(props.Model.Role, workspace.ModelBucket, workspace.DataKey, "data-capture/" + props.EndpointName + "/");
         Resource = new CfnEndpoint(this, "Resource", new CfnEndpointProps
         {
-            EndpointName = props.EndpointName,
+            EndpointName = PhysicalName,
             EndpointConfigName = Config.AttrEndpointConfigName,
         });
         Resource.Node.AddDependency(LogGroup);
@@ -76,8 +80,10 @@ public sealed class EncryptedEndpoint : Construct
     /// <summary>The endpoint's encrypted log group.</summary>
     public ILogGroup LogGroup { get; }
 
-    /// <summary>The endpoint's name.</summary>
+    /// <summary>The endpoint's name: <see cref="EncryptedEndpointProps.EndpointName"/>, a hyphen and 8 hex digits of the stack's id.</summary>
     public string EndpointName => Resource.AttrEndpointName;
+
+    private string PhysicalName { get; }
 
     /// <summary>The endpoint's ARN.</summary>
     public string EndpointArn => Resource.Ref;
@@ -115,6 +121,8 @@ public sealed class EncryptedEndpoint : Construct
         if (v.Present(props.EndpointName, "EndpointName", "Name the endpoint."))
         {
             v.SageMakerName(props.EndpointName, "EndpointName");
+            v.Require(!Tokens.IsLiteral(props.EndpointName) || props.EndpointName.Length <= 54, "EndpointName", props.EndpointName,
+                "Use at most 54 characters: the endpoint's name gets a hyphen and 8 hex digits of the stack's id (63 in all), so that its retained log group never blocks a re-create.");
         }
 
         v.MlInstanceType(props.InstanceType, "InstanceType", InstanceTypes.Hosting);

@@ -9,7 +9,12 @@ public sealed record EncryptedEndpointProps
     /// <summary>The model the endpoint serves.</summary>
     public required IsolatedModel Model { get; init; }
 
-    /// <summary>Name of the endpoint (1 to 63 letters, digits and hyphens); it also names its log group <c>/aws/sagemaker/Endpoints/&lt;name&gt;</c>.</summary>
+    /// <summary>
+    /// Name of the endpoint (1 to 54 letters, digits and hyphens). The endpoint is named <c>&lt;name&gt;-&lt;8 hex digits of
+    /// the stack's id&gt;</c>, new with each creation of the stack, and so is its retained log group
+    /// <c>/aws/sagemaker/Endpoints/&lt;endpoint name&gt;</c>: a re-created stack never collides with the group a deleted
+    /// one kept. Read the full name from <see cref="EncryptedEndpoint.EndpointName"/> (a stack output).
+    /// </summary>
     public required string EndpointName { get; init; }
 
     /// <summary>Instance type of the production variant (one SageMaker offers for hosting). Types with local NVMe storage cannot take a KMS key: it is omitted with warning <see cref="WarningIds.EndpointKmsKeyOmitted"/>.</summary>
