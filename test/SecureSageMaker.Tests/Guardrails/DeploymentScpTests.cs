@@ -146,3 +146,88 @@ public class ScpCompactionTests
         Assert.NotEqual("sagemaker:*", statement.ToScpJson(null)["Action"] as string);
     }
 }
+
+/// <summary>
+/// The API calls CloudFormation makes to create, update and delete each resource type of the full workspace
+/// (handler permissions of the resource schemas, <c>Data/handler-permissions.json</c>), judged by the organization
+/// SCPs: the deployer is denied none; an account admin is denied every call that changes a protection.
+/// </summary>
+public class DeployerSimulationTests
+{
+    private const string Account = "111122223333";
+    private const string ExecutionRole = "arn:aws:iam::" + Account + ":role/securesagemaker/WorkspaceA1B2C3/JobRole";
+
+    private static readonly Lazy<System.Text.Json.Nodes.JsonObject> Handlers = new(() =>
+    {
+        using var stream = typeof(DeployerSimulationTests).Assembly.GetManifestResourceStream("HandlerPermissions.json")!;
+        return System.Text.Json.Nodes.JsonNode.Parse(stream)!["types"]!.AsObject();
+    });
+
+    private static readonly Lazy<IReadOnlyList<string>> Documents = new(() => new OrganizationGuardrails(TestStacks.Create(), "Guardrails", new OrganizationGuardrailsProps
+    {
+        TargetIds = new[] { "ou-ab12-cdef3456" },
+        BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" },
+        StackSetsExecution = true,
+    }).Documents);
+
+    /// <summary>What a compliant request of the workspace carries (the keys CloudFormation's calls send for the workspace's resources).</summary>
+    private static Dictionary<string, string[]> Compliant(string caller) => new()
+    {
+        ["aws:PrincipalArn"] = new[] { caller },
+        ["aws:PrincipalAccount"] = new[] { Account },
+        ["sagemaker:NetworkIsolation"] = new[] { "true" },
+        ["sagemaker:InterContainerTrafficEncryption"] = new[] { "true" },
+        ["sagemaker:VpcSubnets"] = new[] { "subnet-0123456789abcdef0" },
+        ["sagemaker:VpcSecurityGroupIds"] = new[] { "sg-0123456789abcdef0" },
+        ["sagemaker:VolumeKmsKeyArn"] = new[] { "arn:aws:kms:eu-west-1:" + Account + ":key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+        ["sagemaker:OutputKmsKeyArn"] = new[] { "arn:aws:kms:eu-west-1:" + Account + ":key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+        ["sagemaker:DirectInternetAccess"] = new[] { "Disabled" },
+        ["sagemaker:RootAccess"] = new[] { "Disabled" },
+        ["sagemaker:MinimumInstanceMetadataServiceVersion"] = new[] { "2" },
+        ["sagemaker:AppNetworkAccessType"] = new[] { "VpcOnly" },
+        ["sagemaker:ModelArn"] = new[] { "arn:aws:sagemaker:eu-west-1:" + Account + ":model/m" },
+        ["sagemaker:InstanceTypes"] = new[] { "ml.m5.xlarge" },
+    };
+
+    private static IEnumerable<(string Type, string Action)> Calls(IEnumerable<string> types) =>
+        types.Where(t => Handlers.Value[t] is not null).SelectMany(t => new[] { "create", "update", "delete" }
+            .SelectMany(phase => Handlers.Value[t]![phase]!.AsArray().Select(a => (t, (string)a!)))).Distinct();
+
+    private static string ResourceOf(string action) => action.StartsWith("iam:", StringComparison.Ordinal) && action != "iam:PassRole" ? ExecutionRole : "*";
+
+    private static IReadOnlyList<string> WorkspaceTypes() =>
+        new Cfn(Examples.Full).Json["Resources"]!.AsObject().Select(r => (string)r.Value!["Type"]!).Distinct().ToList();
+
+    [Fact]
+    public void Deployer_IsDeniedNoCall_CloudFormationMakesForTheWorkspace()
+    {
+        var types = WorkspaceTypes();
+        var calls = Calls(types).ToList();
+        Assert.True(calls.Count > 150, calls.Count + " calls: the handler table does not cover the workspace's types");
+        Assert.DoesNotContain(types, t => t.StartsWith("AWS::", StringComparison.Ordinal) && Handlers.Value[t] is null && t != "AWS::CDK::Metadata");
+        foreach (var deployer in new[] { "arn:aws:iam::" + Account + ":role/cdk-hnb659fds-cfn-exec-role-" + Account + "-eu-west-1", "arn:aws:iam::" + Account + ":role/stacksets-exec-0123456789abcdef" })
+        {
+            var denied = calls.Select(c => (c.Type, c.Action, By: PolicySimulator.DeniedByDocuments(Documents.Value, c.Action, ResourceOf(c.Action), Compliant(deployer)))).Where(c => c.By.Count > 0).ToList();
+            Assert.True(denied.Count == 0, deployer + " is denied: " + string.Join("; ", denied.Select(d => d.Type + " " + d.Action + " by " + string.Join(",", d.By))));
+        }
+    }
+
+    [Theory]
+    [InlineData("AWS::Route53Resolver::FirewallRuleGroupAssociation", "DenyDnsFirewallChanges")]
+    [InlineData("AWS::Route53Resolver::FirewallDomainList", "DenyDnsFirewallChanges")]
+    [InlineData("AWS::Route53Resolver::FirewallRuleGroup", "DenyDnsFirewallChanges")]
+    [InlineData("AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation", "DenyDnsFirewallChanges")]
+    [InlineData("AWS::SageMaker::NotebookInstanceLifecycleConfig", "DenyLifecycleConfigAuthoring")]
+    [InlineData("AWS::SageMaker::StudioLifecycleConfig", "DenyLifecycleConfigAuthoring")]
+    [InlineData("AWS::IAM::Role", "DenyExecutionRoleChanges")]
+    public void AccountAdmin_IsDenied_TheWritesOfAProtectedResource(string type, string statement)
+    {
+        var admin = "arn:aws:iam::" + Account + ":role/AccountAdmin";
+        var writes = Calls(new[] { type }).Where(c => !c.Action.Split(':')[1].StartsWith("Get", StringComparison.Ordinal) && !c.Action.Split(':')[1].StartsWith("List", StringComparison.Ordinal)
+            && !c.Action.Split(':')[1].StartsWith("Describe", StringComparison.Ordinal) && c.Action.Split(':')[0] is "route53resolver" or "sagemaker" or "iam" && c.Action != "iam:PassRole").ToList();
+        Assert.NotEmpty(writes);
+        var denied = writes.Where(w => PolicySimulator.DeniedByDocuments(Documents.Value, w.Action, ResourceOf(w.Action), Compliant(admin)).Contains(statement)).ToList();
+        Assert.True(denied.Count > 0, "an account admin may " + string.Join(", ", writes.Select(w => w.Action)));
+        Assert.Contains(denied, d => d.Action.Contains("Create", StringComparison.Ordinal) || d.Action.Contains("Associate", StringComparison.Ordinal));
+    }
+}
