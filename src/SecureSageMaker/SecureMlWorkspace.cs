@@ -266,7 +266,8 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         PackageMirror? mirror = null;
         if (props.PackageMirror is { } mirrorProps)
         {
-            var readers = new[] { ExecutionRoleArnPattern() }.Concat(props.BreakGlassPrincipalArns ?? Array.Empty<string>()).ToArray();
+            // The seats read packages too (a notebook's start script, pip in Studio): they reach the mirror only through its endpoints.
+            var readers = new[] { ExecutionRoleArnPattern(), ExecutionRoleArnPattern(ExecutionRoles.SeatPath(ExecutionRolePath)) }.Concat(props.BreakGlassPrincipalArns ?? Array.Empty<string>()).ToArray();
             mirror = new PackageMirror(this, "PackageMirror", DataKey, readers, mirrorProps);
             RegionSupport.Guard(this, "PackageMirror", "PackageMirror");
             EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactApi);
@@ -282,8 +283,8 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
         return mirror is null && props.IdleShutdown is null ? null : new WorkspaceLifecycle(this, "Lifecycle", mirror, props.IdleShutdown);
     }
 
-    private string ExecutionRoleArnPattern() =>
-        Stack.Of(this).FormatArn(new ArnComponents { Service = "iam", Region = string.Empty, Resource = "role", ResourceName = ExecutionRolePath.TrimStart('/') + "*" });
+    private string ExecutionRoleArnPattern(string? path = null) =>
+        Stack.Of(this).FormatArn(new ArnComponents { Service = "iam", Region = string.Empty, Resource = "role", ResourceName = (path ?? ExecutionRolePath).TrimStart('/') + "*" });
 
     private void ApplyChecks(SecureMlWorkspaceProps props)
     {

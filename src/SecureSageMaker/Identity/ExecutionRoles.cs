@@ -9,6 +9,13 @@ namespace SecureSageMaker;
 internal sealed record RoleContext(Amazon.CDK.AWS.EC2.IVpc Vpc, Amazon.CDK.AWS.KMS.IKey DataKey, IReadOnlyList<IManagedPolicy> GuardrailPolicies, string ExecutionRolePath)
 {
     public static RoleContext Of(IMlWorkspace workspace) => new(workspace.Vpc, workspace.DataKey, workspace.GuardrailPolicies, workspace.ExecutionRolePath);
+
+    /// <summary>
+    /// The context of a seat's role (a notebook's, a Studio user's or space's): users can read its credentials from the
+    /// instance or app and use them anywhere, so it lives under <see cref="ExecutionRoles.SeatPath"/>, which the buckets'
+    /// read exemption for execution roles does not match.
+    /// </summary>
+    public static RoleContext SeatOf(IMlWorkspace workspace) => Of(workspace) with { ExecutionRolePath = ExecutionRoles.SeatPath(workspace.ExecutionRolePath) };
 }
 
 /// <summary>
@@ -20,6 +27,17 @@ internal sealed record RoleContext(Amazon.CDK.AWS.EC2.IVpc Vpc, Amazon.CDK.AWS.K
 /// </summary>
 internal static class ExecutionRoles
 {
+    /// <summary>
+    /// The IAM path of a workspace's seat roles: <c>/securesagemaker/seats/&lt;workspace&gt;/</c> beside the execution roles'
+    /// <c>/securesagemaker/&lt;workspace&gt;/</c>. Still under <see cref="Guardrails.GuardrailStatements.ExecutionRolePathPrefix"/>
+    /// (the guardrails protect it; rule IM1 holds it to a SageMaker trust), never under the execution roles' path, whose
+    /// roles the buckets let read from outside the network for SageMaker's own downloads.
+    /// </summary>
+    public static string SeatPath(string executionRolePath) =>
+        executionRolePath.StartsWith(Guardrails.GuardrailStatements.ExecutionRolePathPrefix, StringComparison.Ordinal)
+            ? Guardrails.GuardrailStatements.ExecutionRolePathPrefix + "seats/" + executionRolePath[Guardrails.GuardrailStatements.ExecutionRolePathPrefix.Length..]
+            : executionRolePath.TrimEnd('/') + "/seats/";
+
     public static Role Create(Construct scope, string id, RoleContext workspace, string purpose)
     {
         var stack = Stack.Of(scope);

@@ -29,7 +29,7 @@ public sealed class SecureNotebookInstance : Construct
             Posture.StackPosture.Warn(this, WarningIds.NamedReplaceableResource, "NotebookInstanceName '" + givenName + "' is a name of yours, and the workspace controls this resource's create-only subnet, security groups and volume key: a workspace change to them replaces it, which CloudFormation refuses under the same name. Rename it in that change, or leave NotebookInstanceName unset.");
         }
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerNotebook);
-        var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's notebook instance");
+        var role = ExecutionRoles.Create(this, "Role", RoleContext.SeatOf(workspace), "a data scientist's notebook instance");
         DataScientistRights.Grant(role, workspace);
         workspace.Lifecycle?.GrantUse(role);
         if (workspace.Lifecycle?.IdleShutdown is not null)

@@ -30,7 +30,7 @@ public sealed class SecureStudioDomain : Construct
         RegionSupport.Guard(this, "Studio", "the Studio domain");
         workspace.EnsureInterfaceEndpoint(InterfaceEndpointService.SageMakerStudio);
         AllowStudioTraffic(workspace);
-        var role = ExecutionRoles.Create(this, "Role", RoleContext.Of(workspace), "a data scientist's Studio user or space");
+        var role = ExecutionRoles.Create(this, "Role", RoleContext.SeatOf(workspace), "a data scientist's Studio user or space");
         DataScientistRights.Grant(role, workspace);
         workspace.Lifecycle?.GrantUse(role);
         Role = role;
