@@ -52,6 +52,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             SecurityGroups = new[] { WorkloadSecurityGroup },
             DataKey = DataKey,
             Options = props.GuardrailOptions,
+            WorkspaceTagValue = ExecutionRolePath.Trim('/').Split('/').Last(),
         });
 
         Lifecycle = CreateLifecycle(props);

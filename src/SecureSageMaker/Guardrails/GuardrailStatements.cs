@@ -15,6 +15,9 @@ public static class GuardrailStatements
     /// <summary>The IAM path under which the library creates execution roles.</summary>
     public const string ExecutionRolePathPrefix = "/securesagemaker/";
 
+    /// <summary>The IAM path of the workspace's own managed policies (guardrails, presigned URLs), which the guardrails protect.</summary>
+    public const string ProtectedPolicyPath = "/securesagemaker/";
+
     /// <summary>
     /// SageMaker APIs that launch compute, or send data out of the account, with no condition key that
     /// could pin them to a workspace's network and keys. They are denied unless a workspace or the
@@ -225,6 +228,21 @@ public static class GuardrailStatements
             "Volumes use the workspace's key (when they take one).") { InOrganizationPolicy = false };
         yield return new("DenyForeignOutputKmsKey", SageMakerActions.Supporting("sagemaker:OutputKmsKeyArn"), When("ForAnyValue:StringNotEquals", "sagemaker:OutputKmsKeyArn", workspace.DataKeyArn),
             "Output uses the workspace's key.") { InOrganizationPolicy = false };
+        // Protect the protections: a guarded person with IAM rights cannot detach the workspace's managed policies from
+        // anyone, nor rewrite them through a new default version (the policies live under ProtectedPolicyPath).
+        yield return new("DenyGuardrailPolicyChanges", new[] { "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion" },
+            new Dictionary<string, IReadOnlyDictionary<string, object>>(), "The workspace's managed policies keep the statements the deployment gave them.")
+        { Resources = new[] { "arn:*:iam::*:policy" + ProtectedPolicyPath + "*" }, InOrganizationPolicy = false };
+        yield return new("DenyGuardrailPolicyDetachment", new[] { "iam:DetachRolePolicy", "iam:DetachUserPolicy", "iam:DetachGroupPolicy" },
+            When("ArnLike", "iam:PolicyARN", "arn:*:iam::*:policy" + ProtectedPolicyPath + "*"), "No one under the guardrails takes them, or the presigned-URL policy, off a role, user or group.") { InOrganizationPolicy = false };
+        if (workspace.TagValue is { } tag)
+        {
+            const string key = "SecureSageMakerWorkspace";
+            yield return new("DenyRetaggingOtherWorkspaces", Only("AddTags"), When(("Null", "aws:ResourceTag/" + key, "false"), ("StringNotEquals", "aws:ResourceTag/" + key, tag)),
+                "The workspace tag scopes who may describe and stop a job: no one moves another workspace's resource into this one by tagging it.") { InOrganizationPolicy = false };
+            yield return new("DenyWorkspaceTagRemoval", Only("DeleteTags"), When("ForAnyValue:StringEquals", "aws:TagKeys", key),
+                "The workspace tag stays on what a workspace started.") { InOrganizationPolicy = false };
+        }
     }
 
     /// <summary>
@@ -239,7 +257,11 @@ public static class GuardrailStatements
 /// <param name="SubnetIds">The workspace's subnets.</param>
 /// <param name="SecurityGroupIds">The workspace's security groups.</param>
 /// <param name="DataKeyArn">The workspace's data key.</param>
-public sealed record WorkspaceBinding(string[] SubnetIds, string[] SecurityGroupIds, string DataKeyArn);
+public sealed record WorkspaceBinding(string[] SubnetIds, string[] SecurityGroupIds, string DataKeyArn)
+{
+    /// <summary>The workspace tag's value, when the statements guard it.</summary>
+    public string? TagValue { get; init; }
+}
 
 /// <summary>Opt-ins of the guardrails.</summary>
 public sealed class GuardrailOptions

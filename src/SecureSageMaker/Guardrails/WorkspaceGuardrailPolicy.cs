@@ -26,7 +26,10 @@ public sealed class WorkspaceGuardrailPolicy : Construct
     public WorkspaceGuardrailPolicy(Construct scope, string id, WorkspaceGuardrailPolicyProps props)
         : base(scope, Validate(scope, id, props))
     {
-        var binding = new WorkspaceBinding(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn);
+        var binding = new WorkspaceBinding(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn)
+        {
+            TagValue = props.WorkspaceTagValue,
+        };
         Statements = GuardrailStatements.All(binding, props.Options).Where(s => s.InWorkspacePolicy).ToList();
         var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson()).ToList(), MaxPolicySize);
         _chunks = chunks;
@@ -36,6 +39,7 @@ public sealed class WorkspaceGuardrailPolicy : Construct
             {
                 Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails ({0} of {1}): deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.", i + 1, chunks.Count),
                 Document = IamJson.Document(chunks[i]),
+                Path = GuardrailStatements.ProtectedPolicyPath,
             }));
 
             // Retained roles (a Studio domain's) keep their guardrails: a deleted policy would be detached from nothing and fail the delete.
@@ -93,6 +97,7 @@ public sealed class WorkspaceGuardrailPolicy : Construct
                     {
                         Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails for people ({0} of {1}): deny SageMaker jobs, models, notebooks and domains that leave the workspace's network or keys.", i + 1, _chunks.Count),
                         Document = IamJson.Document(_chunks[i]),
+                        Path = GuardrailStatements.ProtectedPolicyPath,
                     });
                     policy.ApplyRemovalPolicy(RemovalPolicy.DESTROY);
                     _peoplePolicies.Add(policy);

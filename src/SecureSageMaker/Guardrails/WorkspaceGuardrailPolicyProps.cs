@@ -18,6 +18,10 @@ public sealed class WorkspaceGuardrailPolicyProps
     /// <summary>The key volumes and output must be encrypted with.</summary>
     public required IKey DataKey { get; init; }
 
+    /// <summary>The value of the workspace tag (<c>SecureSageMakerWorkspace</c>) that scopes the people's rights: no one under the policy moves it onto another workspace's resources or removes it.</summary>
+    /// <remarks><strong>Default</strong>: none: the tag statements are left out.</remarks>
+    public string? WorkspaceTagValue { get; init; }
+
     /// <summary>Opt-ins.</summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
     public GuardrailOptions? Options { get; init; }

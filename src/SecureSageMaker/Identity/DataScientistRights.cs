@@ -27,8 +27,13 @@ internal static class DataScientistRights
         role.AddToPolicy(IamJson.Allow("StartWorkspaceJobsAndModels", new[]
             {
                 "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateTransformJob",
-                "sagemaker:CreateModel", "sagemaker:AddTags",
+                "sagemaker:CreateModel",
             }, resources, IamJson.Condition("StringEquals", "aws:RequestTag/" + WorkspaceTag.Key, tag)));
+        // Tag integrity: the workspace's tag goes only on what has none yet (a create) or has it already, never onto
+        // another workspace's job to then describe or stop it; the seats never remove it.
+        var tagging = IamJson.Condition("StringEquals", "aws:RequestTag/" + WorkspaceTag.Key, tag);
+        tagging["StringEqualsIfExists"] = new Dictionary<string, object> { ["aws:ResourceTag/" + WorkspaceTag.Key] = tag };
+        role.AddToPolicy(IamJson.Allow("TagWhatTheWorkspaceStarts", new[] { "sagemaker:AddTags" }, resources, tagging));
         role.AddToPolicy(IamJson.Allow("WatchAndStopWorkspaceJobsAndModels", new[]
             {
                 "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",

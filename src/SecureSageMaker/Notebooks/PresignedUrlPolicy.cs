@@ -43,6 +43,7 @@ public sealed class PresignedUrlPolicy : Construct
         {
             Description = "SecureSageMaker: presigned notebook, Studio and MLflow URLs and sessions only from company networks or the workspace's endpoint.",
             Document = Document,
+            Path = Guardrails.GuardrailStatements.ProtectedPolicyPath,
         });
         _ = new CfnOutput(this, "PolicyArn", new CfnOutputProps
         {

@@ -61,6 +61,7 @@ internal static class PolicySimulator
             "StringNotEquals" => !present || actual.All(a => !expected.Contains(a, StringComparer.Ordinal)),
             "StringNotEqualsIfExists" => !present || actual.All(a => !expected.Contains(a, StringComparer.Ordinal)),
             "StringNotLikeIfExists" => !present || actual.All(a => !expected.Any(e => Like(e, a))),
+            "ForAnyValue:StringEquals" => present && actual.Any(a => expected.Contains(a, StringComparer.Ordinal)),
             "ForAnyValue:StringNotEquals" => present && actual.Any(a => !expected.Contains(a, StringComparer.Ordinal)),
             "ForAnyValue:StringNotLike" => present && actual.Any(a => !expected.Any(e => Like(e, a))),
             "ArnNotLike" => !present || actual.All(a => !expected.Any(e => Like(e, a))),

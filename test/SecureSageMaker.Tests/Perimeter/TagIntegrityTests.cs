@@ -1,0 +1,83 @@
+using SecureSageMaker.Guardrails;
+using SecureSageMaker.Tests.Guardrails;
+using Xunit;
+
+namespace SecureSageMaker.Tests.Perimeter;
+
+/// <summary>Tag integrity (issue 22.7): the workspace tag that scopes the seats' rights cannot be moved or removed by them.</summary>
+public class TagIntegrityTests
+{
+    private const string Key = "aws:ResourceTag/SecureSageMakerWorkspace";
+
+    private static IReadOnlyList<GuardrailStatement> Statements => Shared.DefaultWorkspace.Guardrails.Statements;
+
+    private static string Own => Shared.DefaultWorkspace.ExecutionRolePath.Trim('/').Split('/').Last();
+
+    [Fact]
+    public void Tagging_AnotherWorkspacesJob_IsDenied()
+    {
+        var context = new Dictionary<string, string[]> { [Key] = new[] { "OtherWorkspace0123ABCD" }, ["aws:RequestTag/SecureSageMakerWorkspace"] = new[] { Own } };
+        Assert.Contains("DenyRetaggingOtherWorkspaces", PolicySimulator.DeniedBy(Statements, "sagemaker:AddTags", context));
+    }
+
+    [Fact]
+    public void Tagging_AtCreate_OrOwnResources_IsNotDenied()
+    {
+        Assert.DoesNotContain("DenyRetaggingOtherWorkspaces", PolicySimulator.DeniedBy(Statements, "sagemaker:AddTags", new Dictionary<string, string[]>()));
+        Assert.DoesNotContain("DenyRetaggingOtherWorkspaces", PolicySimulator.DeniedBy(Statements, "sagemaker:AddTags", new Dictionary<string, string[]> { [Key] = new[] { Own } }));
+    }
+
+    [Fact]
+    public void RemovingTheWorkspaceTag_IsDenied_OtherTagsAreNot()
+    {
+        Assert.Contains("DenyWorkspaceTagRemoval", PolicySimulator.DeniedBy(Statements, "sagemaker:DeleteTags", new Dictionary<string, string[]> { ["aws:TagKeys"] = new[] { "team", "SecureSageMakerWorkspace" } }));
+        Assert.Empty(PolicySimulator.DeniedBy(Statements, "sagemaker:DeleteTags", new Dictionary<string, string[]> { ["aws:TagKeys"] = new[] { "team" } }));
+    }
+
+    [Fact]
+    public void SeatRights_AddTheTagOnlyWhereItIsAbsentOrTheirs()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        _ = workspace.AddNotebookInstance("Notebook");
+        var statement = TestStacks.Synth(stack).Statement("AWS::IAM::Policy", "TagWhatTheWorkspaceStarts");
+        Assert.Equal("\"sagemaker:AddTags\"", statement["Action"]!.ToJsonString());
+        Assert.Contains("StringEqualsIfExists", statement["Condition"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sagemaker:AddTags", TestStacks.Synth(stack).Statement("AWS::IAM::Policy", "StartWorkspaceJobsAndModels")["Action"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Protect the protections (issue 22.2): a guarded person with IAM rights cannot detach or rewrite the workspace's managed policies.</summary>
+public class PolicyProtectionTests
+{
+    private static IReadOnlyList<GuardrailStatement> Statements => Shared.DefaultWorkspace.Guardrails.Statements;
+
+    [Theory]
+    [InlineData("iam:DetachRolePolicy")]
+    [InlineData("iam:DetachUserPolicy")]
+    [InlineData("iam:DetachGroupPolicy")]
+    public void Detaching_AWorkspacePolicy_IsDenied(string action)
+    {
+        var context = new Dictionary<string, string[]> { ["iam:PolicyARN"] = new[] { "arn:aws:iam::111122223333:policy/securesagemaker/WorkspaceGuardrailPolicy-ABC" } };
+        Assert.Contains("DenyGuardrailPolicyDetachment", PolicySimulator.DeniedBy(Statements, action, context));
+        context["iam:PolicyARN"] = new[] { "arn:aws:iam::111122223333:policy/TeamPolicy" };
+        Assert.DoesNotContain("DenyGuardrailPolicyDetachment", PolicySimulator.DeniedBy(Statements, action, context));
+    }
+
+    [Theory]
+    [InlineData("iam:CreatePolicyVersion")]
+    [InlineData("iam:SetDefaultPolicyVersion")]
+    [InlineData("iam:DeletePolicy")]
+    public void Rewriting_AWorkspacePolicy_IsDenied(string action)
+    {
+        Assert.Contains("DenyGuardrailPolicyChanges", PolicySimulator.DeniedBy(Statements, action, new Dictionary<string, string[]>(), resource: "arn:aws:iam::111122223333:policy/securesagemaker/WorkspaceGuardrailPolicy-ABC"));
+        Assert.Empty(PolicySimulator.DeniedBy(Statements, action, new Dictionary<string, string[]>(), resource: "arn:aws:iam::111122223333:policy/TeamPolicy"));
+    }
+
+    [Fact]
+    public void WorkspacePolicies_LiveUnderTheProtectedPath()
+    {
+        var policies = Shared.DefaultCfn.OfType("AWS::IAM::ManagedPolicy").Where(p => p.Id.Contains("GuardrailPolicy", StringComparison.Ordinal) || p.Id.Contains("PresignedUrlPolicy", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(policies);
+        Assert.All(policies, p => Assert.Equal("\"/securesagemaker/\"", Cfn.Text(p.Resource, "Properties", "Path")));
+    }
+}
