@@ -273,7 +273,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             RegionSupport.Guard(this, "PackageMirror", "PackageMirror");
             EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactApi);
             EnsureInterfaceEndpoint(InterfaceEndpointService.CodeArtifactRepositories);
-            _network.AllowPackageAssets();
+            _network.AllowPackageAssets((mirrorProps.Sources ?? new[] { PackageSource.PyPi, PackageSource.Npm }).ToList());
         }
 
         if (props.DetectiveControls is { } detective)

@@ -47,7 +47,7 @@ public class PackagesAndLifecycleTests
         var services = string.Join(" ", Cfn.OfType("AWS::EC2::VPCEndpoint").Select(e => Cfn.Text(e.Resource, "Properties", "ServiceName")));
         Assert.Contains(".codeartifact.api", services, StringComparison.Ordinal);
         Assert.Contains(".codeartifact.repositories", services, StringComparison.Ordinal);
-        Assert.Contains("assets-*-eu-west-1/*", Cfn.Text(Cfn.Statement("AWS::EC2::VPCEndpoint", "AllowPackageMirrorAssets"), "Resource"), StringComparison.Ordinal);
+        Assert.Contains("assets-438097961670-eu-west-1/*", Cfn.Text(Cfn.Statement("AWS::EC2::VPCEndpoint", "AllowPackageMirrorAssets"), "Resource"), StringComparison.Ordinal);
         Assert.Contains("*.d.codeartifact.eu-west-1.", Cfn.Json.ToJsonString(), StringComparison.Ordinal);
     }
 

@@ -170,11 +170,29 @@ public sealed partial class PrivateNetwork : Construct
     /// Admits reads of the buckets where AWS CodeArtifact keeps package assets in this region
     /// (<c>assets-&lt;account&gt;-&lt;region&gt;</c>): pip and npm download package files from them.
     /// </summary>
-    public void AllowPackageAssets()
+    public void AllowPackageAssets(IReadOnlyCollection<PackageSource> sources)
     {
-        var assets = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = "assets-*-" + _stack.Region, ResourceName = "*" });
+        ArgumentNullException.ThrowIfNull(sources);
+        // "PyPI packages do not need the S3 endpoint" (CodeArtifact User Guide, "Create the Amazon S3 gateway endpoint"):
+        // a PyPI-only mirror admits no asset bucket.
+        if (sources.All(s => s == PackageSource.PyPi))
+        {
+            return;
+        }
+
+        // The guide names the asset bucket of each region (Data/codeartifact-asset-buckets.json): a fixed region admits
+        // that one bucket; a region decided at deploy time admits assets-*-<region>, read-only (the closing note of 0.3).
+        var bucket = Jsii.Tokens.IsLiteral(_stack.Region) && CodeArtifactAssetBuckets.Value.TryGetValue(_stack.Region, out var known) ? known : "assets-*-" + _stack.Region;
+        var assets = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = bucket, ResourceName = "*" });
         _s3Endpoint.AddToPolicy(IamJson.Allow("AllowPackageMirrorAssets", new[] { "s3:GetObject" }, new[] { assets }, null, IamJson.AnyPrincipal()));
     }
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> CodeArtifactAssetBuckets = new(() =>
+    {
+        using var stream = typeof(PrivateNetwork).Assembly.GetManifestResourceStream("SecureSageMaker.Data.codeartifact-asset-buckets.json")
+            ?? throw new InvalidOperationException("The CodeArtifact asset bucket table is missing from the assembly.");
+        return System.Text.Json.Nodes.JsonNode.Parse(stream)!["buckets"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+    });
 
     private (IVpc, SubnetSelection) NewVpc(PrivateNetworkProps props)
     {

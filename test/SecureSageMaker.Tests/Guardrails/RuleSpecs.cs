@@ -247,10 +247,11 @@ public static class RuleSpecs
         }),
         new RuleSpec(RuleIds.EndpointPolicy, Resources("AWS::EC2::VPCEndpoint",
             "{\"VpcEndpointType\":\"Gateway\",\"ServiceName\":\"com.amazonaws.eu-west-1.s3\",\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
-            + "\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\",\"arn:aws:s3:::assets-*-eu-west-1/*\",{\"Fn::GetAtt\":[\"Data\",\"Arn\"]}]}]}}",
+            + "\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\",\"arn:aws:s3:::assets-438097961670-eu-west-1/*\",{\"Fn::GetAtt\":[\"Data\",\"Arn\"]}]}]}}",
             "\"Data\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{}}"), new[]
         {
             new RuleCase("every bucket", t => P(t)["PolicyDocument"]!["Statement"]![0]!["Resource"] = Json("[\"arn:aws:s3:::*\",\"arn:aws:s3:::*/*\"]"), "a wildcard in a bucket name"),
+            new RuleCase("a wildcard joined to a bucket of the template", t => P(t)["PolicyDocument"]!["Statement"]![0]!["Resource"] = Json("[{\"Fn::Join\":[\"\",[\"arn:aws:s3:::*\",{\"Ref\":\"Data\"},\"/*\"]]}]"), "a bucket wildcard joined to references"),
             new RuleCase("a bucket from a parameter", t => P(t)["PolicyDocument"]!["Statement"]![0]!["Resource"] = Json("[{\"Fn::Join\":[\"\",[\"arn:aws:s3:::\",{\"Ref\":\"Bucket\"},\"/*\"]]}]"), "a bucket decided outside this template", true),
             new RuleCase("every bucket but a few", t => { var s = P(t)["PolicyDocument"]!["Statement"]![0]!.AsObject(); s.Remove("Resource"); s["NotResource"] = "arn:aws:s3:::x"; }, "uses NotResource"),
         }),

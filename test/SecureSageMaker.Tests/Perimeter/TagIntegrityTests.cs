@@ -81,3 +81,30 @@ public class PolicyProtectionTests
         Assert.All(policies, p => Assert.Equal("\"/securesagemaker/\"", Cfn.Text(p.Resource, "Properties", "Path")));
     }
 }
+
+/// <summary>The S3 gateway endpoint names the package mirror's asset bucket of the region, not a wildcard (issue 22.4).</summary>
+public class AssetBucketTests
+{
+    private static string Assets(PackageSource[]? sources, bool fixedRegion = true)
+    {
+        var stack = TestStacks.Create(fixedEnvironment: fixedRegion);
+        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PackageMirror = new PackageMirrorProps { Sources = sources } });
+        var statements = TestStacks.Synth(stack).Statements("AWS::EC2::VPCEndpoint").Where(s => (string?)s["Sid"] == "AllowPackageMirrorAssets").ToList();
+        return statements.Count == 0 ? "(none)" : statements[0]["Resource"]!.ToJsonString();
+    }
+
+    [Fact]
+    public void FixedRegion_AdmitsTheDocumentedAssetBucketOnly()
+    {
+        var resource = Assets(null);
+        Assert.Contains("assets-438097961670-eu-west-1/*", resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("*-eu-west-1", resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PyPiOnlyMirror_AdmitsNoAssetBucket()
+    {
+        Assert.Equal("(none)", Assets(new[] { PackageSource.PyPi }));
+        Assert.NotEqual("(none)", Assets(new[] { PackageSource.Npm }));
+    }
+}

@@ -100,6 +100,15 @@ internal sealed partial class EndpointPolicyRule : GuardrailRule
                     if (!NamesTemplateResources(resource, template))
                     {
                         p.Unverifiable("The S3 gateway endpoint allows " + resource?.ToJsonString() + ", a bucket decided outside this template.");
+                        continue;
+                    }
+
+                    // Literal parts joined to references are still judged: a '*' joined to the partition is a wildcard bucket.
+                    // A reference alone (a bucket's Arn) names a bucket of the template.
+                    var joined = Flatten(resource);
+                    if (joined.Contains(":s3:::", StringComparison.Ordinal) && joined.Split(":s3:::", 2)[1].Split('/')[0].IndexOfAny(new[] { '*', '?' }) >= 0)
+                    {
+                        p.Breach("The S3 gateway endpoint allows '" + joined + "', a bucket wildcard joined to references: it admits buckets of other accounts.");
                     }
 
                     continue;
@@ -116,6 +125,15 @@ internal sealed partial class EndpointPolicyRule : GuardrailRule
 
     /// <summary>The package mirror's asset buckets (<c>assets-&lt;account&gt;-&lt;region&gt;</c>), read-only: the one bucket wildcard the library writes.</summary>
     private const string CodeArtifactAssets = "assets-*-";
+
+    /// <summary>The value as text, each reference replaced by <c>{ref}</c> (which holds no wildcard).</summary>
+    private static string Flatten(JsonNode? value) => value switch
+    {
+        JsonObject o when JsonRead.Get(o, "Fn::Join") is JsonArray { Count: 2 } join =>
+            string.Join(JsonRead.String(join[0]) ?? string.Empty, JsonRead.Items(join[1]).Select(Flatten)),
+        JsonObject => "{ref}",
+        _ => JsonRead.String(value) ?? string.Empty,
+    };
 
     /// <summary>Whether every reference in the value is to a resource of the template or a pseudo parameter, and it uses no other function.</summary>
     private static bool NamesTemplateResources(JsonNode? value, IReadOnlyDictionary<string, ResourceView> template) => value switch
