@@ -29,6 +29,86 @@ public static class GuardrailStatements
         "sagemaker:CreateEdgeDeploymentPlan", "sagemaker:CreateEdgePackagingJob", "sagemaker:CreateInferenceExperiment", "sagemaker:CreateInferenceRecommendationsJob",
         "sagemaker:CreateMlflowApp", "sagemaker:CreateMlflowTrackingServer", "sagemaker:CreateModelCardExportJob", "sagemaker:CreateOptimizationJob",
         "sagemaker:CreatePartnerApp", "sagemaker:StartInferenceExperiment", "sagemaker:StartMlflowTrackingServer",
+        "sagemaker:CreateProject", "sagemaker:EnableSagemakerServicecatalogPortfolio", "sagemaker:CreateAlgorithm", "sagemaker:DeployHubModel",
+        "sagemaker:TrainHubModel", "sagemaker:AttachClusterNodeNetworkInterface", "sagemaker:PutResourcePolicy", "sagemaker:PutModelPackageGroupPolicy",
+        "sagemaker:PutLineageGroupPolicy", "sagemaker:CreateLineageGroupPolicy", "sagemaker:CreateSharedModel",
+    };
+
+    /// <summary>
+    /// The actions of <see cref="UnguardedActions"/> that share resources with other accounts rather than launch compute:
+    /// denied by the workspace policy (<c>DenyUnguardedSharing</c>); the organization SCPs leave them out for room
+    /// (3 SCPs at 85%), so in the SCPs they are covered only where a workspace policy applies.
+    /// </summary>
+    internal static readonly string[] SharingActions =
+    {
+        "sagemaker:PutResourcePolicy", "sagemaker:PutModelPackageGroupPolicy", "sagemaker:PutLineageGroupPolicy", "sagemaker:CreateLineageGroupPolicy", "sagemaker:CreateSharedModel",
+    };
+
+    /// <summary>
+    /// Why the SageMaker write actions that carry no guarded condition key, and are neither denied unless opted in
+    /// (<see cref="UnguardedActions"/>) nor pinned where their resource is defined (<see cref="GuardedElsewhere"/>),
+    /// are harmless to the perimeter: by the action's name, a prefix or a pattern (<c>*</c>), the first match wins.
+    /// A test fails when the IAM service reference has a write action none of the three lists covers.
+    /// </summary>
+    public static IReadOnlyList<(string Pattern, string Reason)> Harmless { get; } = new[]
+    {
+        ("sagemaker:Delete*", "Removes a resource: data stays in the workspace's retained buckets, and no compute starts."),
+        ("sagemaker:Stop*", "Stops compute or a flow: nothing runs or leaves."),
+        ("sagemaker:Deregister*", "Removes edge devices from a fleet (a fleet is denied unless opted in)."),
+        ("sagemaker:Disable*", "Turns a feature off."),
+        ("sagemaker:Disassociate*", "Removes lineage links: metadata only."),
+        ("sagemaker:*Trial*", "Experiment tracking metadata (trials and their components)."),
+        ("sagemaker:CreateExperiment", "Experiment tracking metadata."),
+        ("sagemaker:UpdateExperiment", "Experiment tracking metadata."),
+        ("sagemaker:*Action", "Lineage metadata."),
+        ("sagemaker:*Artifact", "Lineage metadata (names an S3 URI; reads none)."),
+        ("sagemaker:*Context", "Lineage metadata."),
+        ("sagemaker:AddAssociation", "Lineage metadata."),
+        ("sagemaker:BatchPutMetrics", "Writes training metrics into SageMaker, inside the account."),
+        ("sagemaker:SendHeartbeat", "Edge agent heartbeat of a fleet, which is denied unless opted in."),
+        ("sagemaker:RegisterDevices", "Adds devices to an edge fleet, which is denied unless opted in."),
+        ("sagemaker:UpdateDevices", "Same as RegisterDevices."),
+        ("sagemaker:*EdgeDeploymentStage", "Stages of an edge deployment plan, which is denied unless opted in."),
+        ("sagemaker:CallMlflowAppApi", "Calls an MLflow app, which is denied unless opted in."),
+        ("sagemaker:CallPartnerAppApi", "Calls a partner app, which is denied unless opted in."),
+        ("sagemaker:*AppImageConfig", "Describes how Studio runs an image; the apps run in the domain's pinned network."),
+        ("sagemaker:*Image", "A Studio image names an ECR image of the account; apps that run it are pinned to the domain's network."),
+        ("sagemaker:*ImageVersion", "Same as CreateImage."),
+        ("sagemaker:*CodeRepository", "Records a Git URL for notebooks; the notebooks reach no network but the workspace's endpoints."),
+        ("sagemaker:*ModelCard", "Documentation of a model (exports are denied unless opted in: CreateModelCardExportJob)."),
+        ("sagemaker:CreateModelPackageGroup", "A registry folder; sharing it needs PutModelPackageGroupPolicy, denied unless opted in."),
+        ("sagemaker:*HumanTaskUi", "A labeling UI template; labeling jobs are pinned to private workforces."),
+        ("sagemaker:StartHumanLoop", "Sends a task to a flow definition's workforce, which is pinned to private workforces."),
+        ("sagemaker:*Hub", "A private model hub of the account; deploying or training from it is denied unless opted in."),
+        ("sagemaker:*HubContent", "Content of a private hub (ImportHubContent copies in, never out)."),
+        ("sagemaker:*HubContentReference", "Same as ImportHubContent."),
+        ("sagemaker:*ClusterSchedulerConfig", "Scheduling of a cluster whose network CreateCluster pinned."),
+        ("sagemaker:*ComputeQuota", "Quota of a cluster whose network CreateCluster pinned."),
+        ("sagemaker:Batch*ClusterNodes", "Adds, replaces or reboots nodes of a cluster whose network CreateCluster pinned."),
+        ("sagemaker:*ClusterNodeVolume", "Attaches storage to a node of a pinned cluster."),
+        ("sagemaker:*TrainingPlan", "Reserves capacity; the jobs that use it are pinned."),
+        ("sagemaker:CreateReservedCapacity", "Same as CreateTrainingPlan."),
+        ("sagemaker:CreateAIWorkloadConfig", "Configuration of AI benchmark and recommendation jobs, which are denied unless opted in."),
+        ("sagemaker:UpdateAIWorkloadConfig", "Same as CreateAIWorkloadConfig."),
+        ("sagemaker:UpdateSharedModel", "Sharing a model is denied unless opted in (CreateSharedModel); this changes an existing share."),
+        ("sagemaker:SendSharedModelEvent", "Same as UpdateSharedModel."),
+        ("sagemaker:UpdateProject", "Updates a Service Catalog project, whose creation is denied unless opted in."),
+        ("sagemaker:Retry*", "Retries a pipeline step, whose calls the guardrails pin."),
+        ("sagemaker:SendPipelineExecutionStep*", "Reports a callback step's result into the pipeline."),
+        ("sagemaker:Start*MonitoringSchedule", "Starts a schedule whose jobs CreateMonitoringSchedule pinned."),
+        ("sagemaker:StartMonitoringSchedule", "Starts a schedule whose jobs CreateMonitoringSchedule pinned."),
+        ("sagemaker:StartEdgeDeploymentStage", "Same as CreateEdgeDeploymentStage."),
+        ("sagemaker:Update*Feature*", "Feature group metadata and TTL; the offline store keeps the location CreateFeatureGroup was given."),
+        ("sagemaker:BatchWriteRecord", "Writes records into a feature group of the account."),
+        ("sagemaker:UpdateMonitoringAlert", "Alert thresholds of a monitoring schedule."),
+        ("sagemaker:UpdateReward", "Reward settings of a job of the account."),
+        ("sagemaker:CompleteRollout", "Completes a rollout of an endpoint whose config is pinned."),
+        ("sagemaker:Sample*", "Invokes a model of the account's own endpoints (inference)."),
+        ("sagemaker:AssociateTrialComponent", "Experiment tracking metadata."),
+        ("sagemaker:*Tags", "Tags: the workspace tag is guarded by the workspace's statements (DenyRetaggingOtherWorkspaces, DenyWorkspaceTagRemoval)."),
+        ("sagemaker:*NotebookInstanceLifecycleConfig", "Denied to all but break-glass and deployers (DenyLifecycleConfigAuthoring)."),
+        ("sagemaker:*StudioLifecycleConfig", "Same as CreateNotebookInstanceLifecycleConfig."),
+        ("sagemaker:ExtendTrainingPlan", "Same as CreateTrainingPlan."),
     };
 
     /// <summary>
@@ -184,10 +264,18 @@ public static class GuardrailStatements
         yield return new("DenyPublicWorkforce", SageMakerActions.Supporting("sagemaker:WorkteamType"), When("StringEquals", "sagemaker:WorkteamType", "public-crowd"),
             "Data goes to no public crowd (Mechanical Turk) for labeling or review.");
         var unguarded = UnguardedActions.Except(options.AllowedUnguardedActions ?? Array.Empty<string>(), StringComparer.Ordinal).ToList();
-        if (unguarded.Count > 0)
+        var launchers = unguarded.Except(SharingActions, StringComparer.Ordinal).ToList();
+        if (launchers.Count > 0)
         {
-            yield return new("DenyUnguardedCompute", unguarded, new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+            yield return new("DenyUnguardedCompute", launchers, new Dictionary<string, IReadOnlyDictionary<string, object>>(),
                 "APIs that launch compute or send data out with no key that could pin them to a workspace are denied unless a workspace opts in.");
+        }
+
+        var sharing = unguarded.Intersect(SharingActions, StringComparer.Ordinal).ToList();
+        if (sharing.Count > 0)
+        {
+            yield return new("DenyUnguardedSharing", sharing, new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+                "Resource policies and shares that open models, model packages or lineage to other accounts are denied unless a workspace opts in.") { InOrganizationPolicy = false };
         }
     }
 

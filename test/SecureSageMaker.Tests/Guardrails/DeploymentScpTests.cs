@@ -231,3 +231,52 @@ public class DeployerSimulationTests
         Assert.Contains(denied, d => d.Action.Contains("Create", StringComparison.Ordinal) || d.Action.Contains("Associate", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Every SageMaker write action without a guarded condition key is classified (issue 22.5): denied unless opted in, pinned elsewhere, or harmless with a reason.</summary>
+public class ActionClassificationTests
+{
+    private static bool Like(string pattern, string value) =>
+        System.Text.RegularExpressions.Regex.IsMatch(value, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$");
+
+    [Fact]
+    public void EveryWriteActionWithoutAGuardedKey_IsDeniedUnlessOptedIn_GuardedElsewhere_OrHarmless()
+    {
+        var statements = GuardrailStatements.All(new WorkspaceBinding(new[] { "subnet-1" }, new[] { "sg-1" }, "arn:aws:kms:eu-west-1:111122223333:key/k") { TagValue = "ws" });
+        var writes = SageMakerActions.All.Where(a => a.Value.Length == 0 || a.Value.All(k => k == "sagemaker:TaggingAction"))
+            .Select(a => "sagemaker:" + a.Key).Where(a => a.Length > 0).ToList();
+        using var stream = typeof(SecureMlWorkspace).Assembly.GetManifestResourceStream("SecureSageMaker.Data.sagemaker-actions.json")!;
+        var access = System.Text.Json.Nodes.JsonNode.Parse(stream)!["actions"]!.AsObject();
+        writes = writes.Where(a => ((string)access[a["sagemaker:".Length..]]!["access"]!).Contains("Write", StringComparison.Ordinal)).ToList();
+        Assert.True(writes.Count > 100, writes.Count + " write actions");
+        var unclassified = writes.Where(a => !GuardrailStatements.UnguardedActions.Contains(a) && !GuardrailStatements.GuardedElsewhere.ContainsKey(a)
+            && !statements.Any(s => s.Actions.Any(p => Like(p, a))) && !GuardrailStatements.Harmless.Any(h => Like(h.Pattern, a))).ToList();
+        Assert.True(unclassified.Count == 0, "Unclassified write actions: " + string.Join(", ", unclassified));
+    }
+
+    [Fact]
+    public void HarmlessPatterns_NeverCoverAnActionThatIsDeniedUnlessOptedIn_AndEachHasAReason()
+    {
+        Assert.All(GuardrailStatements.Harmless, h => Assert.True(h.Reason.Length > 10, h.Pattern));
+        var overlaps = GuardrailStatements.UnguardedActions.Where(a => GuardrailStatements.Harmless.Any(h => Like(h.Pattern, a))).ToList();
+        Assert.True(overlaps.Count == 0, "Harmless patterns cover denied actions: " + string.Join(", ", overlaps));
+    }
+
+    [Theory]
+    [InlineData("sagemaker:CreateProject")]
+    [InlineData("sagemaker:CreateAlgorithm")]
+    [InlineData("sagemaker:TrainHubModel")]
+    [InlineData("sagemaker:AttachClusterNodeNetworkInterface")]
+    public void ActionsThatLaunchOrShareOutsideTheLock_AreDeniedUnlessOptedIn(string action)
+    {
+        Assert.Contains("DenyUnguardedCompute", PolicySimulator.DeniedBy(GuardrailStatements.All(), action, new Dictionary<string, string[]>()));
+    }
+
+    [Theory]
+    [InlineData("sagemaker:PutResourcePolicy")]
+    [InlineData("sagemaker:PutModelPackageGroupPolicy")]
+    [InlineData("sagemaker:CreateSharedModel")]
+    public void SharingWithOtherAccounts_IsDeniedUnlessOptedIn_ByTheWorkspacePolicy(string action)
+    {
+        Assert.Contains("DenyUnguardedSharing", PolicySimulator.DeniedBy(GuardrailStatements.All(), action, new Dictionary<string, string[]>()));
+    }
+}
