@@ -412,6 +412,14 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 
         WorkspaceGuardrailPolicy.Check(v, props.GuardrailOptions, "GuardrailOptions");
         props.DetectiveControls?.Check(v, "DetectiveControls");
+        if (props.PackageMirror?.Sources is { } sources)
+        {
+            v.Require(sources.Length > 0, "PackageMirror.Sources", "(empty)", "Name at least one PackageSource, or leave Sources unset for PyPI and npm.");
+            foreach (var source in sources.Where(s => !Enum.IsDefined(s)))
+            {
+                v.Fail("PackageMirror.Sources", (int)source, "Use PackageSource.PyPi or PackageSource.Npm.");
+            }
+        }
 
         v.Throw();
         return id;

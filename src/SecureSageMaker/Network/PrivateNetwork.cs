@@ -463,6 +463,12 @@ public sealed partial class PrivateNetwork : Construct
         }
     }
 
+    /// <summary>Ranges AWS documents as conflicting with SageMaker, with the documentation's reason.</summary>
+    internal static readonly (string Cidr, string Why)[] ReservedCidrs =
+    {
+        ("172.17.0.0/16", "SageMaker notebook instances and Studio apps run Docker, whose default bridge network uses it, so addresses in it are unreachable from them (SageMaker Developer Guide: notebook instances in a VPC)."),
+    };
+
     private static void CheckNewVpc(PropsValidator v, IConstruct scope, PrivateNetworkProps props)
     {
         var cidrText = props.VpcCidr ?? Defaults.VpcCidr;
@@ -493,6 +499,13 @@ public sealed partial class PrivateNetwork : Construct
         }
 
         v.Require(cidr.PrefixLength is >= 16 and <= 24, "VpcCidr", cidrText, "Use a prefix from /16 to /24 (VPCs allow /16 to /28; subnets in two zones need room).");
+        // "Docker on notebook instances uses 172.17.0.0/16; a VPC that overlaps it cannot reach the instance's endpoints"
+        // (SageMaker Developer Guide, notebook instances: "Connect a notebook instance in a VPC to external resources").
+        foreach (var (reserved, why) in ReservedCidrs)
+        {
+            v.Require(!(Cidr.TryParse(reserved, out var block) && cidr.Overlaps(block)), "VpcCidr", cidrText,
+                "Use a block that does not overlap " + reserved + ": " + why);
+        }
         if (mask is < 16 or > 28 || mask <= cidr.PrefixLength)
         {
             v.Fail("SubnetCidrMask", mask, string.Format(CultureInfo.InvariantCulture,

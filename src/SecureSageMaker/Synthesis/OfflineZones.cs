@@ -26,9 +26,10 @@ public static class OfflineZones
             problems.Add("the stack has no fixed account and region (Env), so CDK looks nothing up: give the workspace Network.AvailabilityZones instead.");
         }
 
-        else if (zones is null || zones.Length < 2 || zones.Any(z => z is null || !z.StartsWith(stack.Region, StringComparison.Ordinal) || z.Length != stack.Region.Length + 1))
+        else if (zones is null || zones.Length < 2 || zones.Any(z => z is null || !z.StartsWith(stack.Region, StringComparison.Ordinal) || z.Length != stack.Region.Length + 1)
+                 || zones.Distinct(StringComparer.Ordinal).Count() != zones.Length)
         {
-            problems.Add(string.Format(CultureInfo.InvariantCulture, "zones: received [{0}]. Name at least two zones of the stack's region, such as '{1}a'.",
+            problems.Add(string.Format(CultureInfo.InvariantCulture, "zones: received [{0}]. Name at least two different zones of the stack's region, each once, such as '{1}a'.",
                 string.Join(", ", zones ?? Array.Empty<string>()), stack.Region));
         }
 

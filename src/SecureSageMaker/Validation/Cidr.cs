@@ -17,6 +17,19 @@ internal readonly record struct Cidr(bool IsIpv6, BigInteger Address, int Prefix
 
     private BigInteger HostMask => Size - 1;
 
+    /// <summary>Whether two blocks of one family share an address.</summary>
+    public bool Overlaps(Cidr other)
+    {
+        if (IsIpv6 != other.IsIpv6)
+        {
+            return false;
+        }
+
+        var shorter = Math.Min(PrefixLength, other.PrefixLength);
+        var mask = ((BigInteger.One << Bits) - 1) ^ ((BigInteger.One << (Bits - shorter)) - 1);
+        return (Address & mask) == (other.Address & mask);
+    }
+
     public static bool TryParse(string text, out Cidr cidr)
     {
         cidr = default;

@@ -189,7 +189,7 @@ internal sealed partial class PropsValidator
             Fail(property, value, "A wildcard at the start of the name exempts every role or user of the account; name the role, or keep at least four literal characters before a wildcard (such as 'AWSReservedSSO_Admin_*').");
         }
         else if (wildcard >= 0 && leaf[wildcard..].Count(c => Array.IndexOf(Wildcards, c) < 0) < 4
-            && SharedPrefixes.FirstOrDefault(shared => shared.StartsWith(leaf[..wildcard], StringComparison.Ordinal) || leaf[..wildcard] == shared) is { } prefix)
+            && SharedFamily(leaf[..wildcard], leaf) is { } prefix)
         {
             Fail(property, value, "The wildcard reaches every role named '" + prefix + "...' (" + (prefix == "cdk-" ? "the CDK bootstrap roles of every qualifier" : "every IAM Identity Center permission set") + "); name the role, such as '" + prefix + (prefix == "cdk-" ? "hnb659fds-cfn-exec-role-*" : "Admin_*") + "'.");
         }
@@ -197,8 +197,23 @@ internal sealed partial class PropsValidator
 
     private static readonly char[] Wildcards = { '*', '?' };
 
-    /// <summary>Name prefixes that AWS or CDK give whole families of roles.</summary>
-    private static readonly string[] SharedPrefixes = { "AWSReservedSSO_", "cdk-" };
+    /// <summary>
+    /// The shared family a wildcard's literal prefix reaches into more than one member of: a prefix of
+    /// <c>AWSReservedSSO_</c>, or that prefix with a permission set name not closed by its '_' (<c>AWSReservedSSO_A*</c>
+    /// matches every set whose name starts with A); a prefix of <c>cdk-</c>, or a CDK role pattern that names no role kind
+    /// (<c>cdk-hnb*</c>: every role of every qualifier starting so).
+    /// </summary>
+    private static string? SharedFamily(string literal, string leaf)
+    {
+        const string sso = "AWSReservedSSO_", cdk = "cdk-";
+        if (sso.StartsWith(literal, StringComparison.Ordinal) || (literal.StartsWith(sso, StringComparison.Ordinal) && !literal.EndsWith('_')))
+        {
+            return sso;
+        }
+
+        return cdk.StartsWith(literal, StringComparison.Ordinal) || (literal.StartsWith(cdk, StringComparison.Ordinal) && !leaf.Contains("-role", StringComparison.Ordinal)) ? cdk : null;
+    }
+
 
     public void Throw()
     {

@@ -91,6 +91,9 @@ public class OrganizationGuardrailsTests
     [InlineData("ou-ab12-cdef3456", "*", "BreakGlassPrincipalArns: received '*'")]
     [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/ab*", "BreakGlassPrincipalArns: received 'arn:aws:iam::*:role/ab*'")]
     [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/AWSReservedSSO_*", "every IAM Identity Center permission set")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/AWSReservedSSO_A*", "every IAM Identity Center permission set")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/AWSReservedSSO_Admin*", "every IAM Identity Center permission set")]
+    [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:role/cdk-hnb*", "the CDK bootstrap roles")]
     [InlineData("ou-ab12-cdef3456", "arn:aws:iam::*:user/BreakGlass", "Use a role ARN pattern")]
     public void Props_AreRejected_WithTheProperty(string target, string? breakGlass, string expected)
     {
