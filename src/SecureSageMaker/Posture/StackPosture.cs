@@ -61,7 +61,19 @@ internal sealed class StackPosture : Construct
         return stack.Node.TryFindChild(ConstructId) as StackPosture ?? new StackPosture(stack);
     }
 
-    public void EnableChecks(IReadOnlyList<GuardrailRule> rules) => _rules ??= rules;
+    public void EnableChecks(IReadOnlyList<GuardrailRule> rules)
+    {
+        // Every way of turning checks on adds its rules, in any order: a workspace that turned the built-in rules on
+        // first does not hide rules a later GuardrailChecks.Apply brings (the same id twice is the same rule).
+        if (_rules is null)
+        {
+            _rules = rules;
+            return;
+        }
+
+        var known = _rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        _rules = _rules.Concat(rules.Where(r => !known.Contains(r.Id))).ToList();
+    }
 
     /// <summary>The workspace of this stack turned the checker off, with its warning: workloads do not turn it back on.</summary>
     public void DisableChecks() => _checksDisabled = true;
