@@ -71,6 +71,15 @@ public static class WarningIds
     /// </summary>
     public const string NamedReplaceableResource = "SecureSageMaker:NamedReplaceableResource";
 
+    /// <summary>A control of the posture report is off for a workspace (said at synth, from the report's evaluation).</summary>
+    public const string ControlOff = "SecureSageMaker:ControlOff";
+
+    /// <summary>A control of the posture report is weakened for a workspace.</summary>
+    public const string ControlWeakened = "SecureSageMaker:ControlWeakened";
+
+    /// <summary>A control of the posture report cannot be verified from the template (a brought VPC or key, a value decided at deploy time).</summary>
+    public const string ControlCannotVerify = "SecureSageMaker:ControlCannotVerify";
+
     /// <summary>Every warning id, in a stable order.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
@@ -78,5 +87,6 @@ public static class WarningIds
         UnverifiedInputBucket, NotebookLifecycleRunsAsRoot, SingleInstanceEndpoint, EndpointKmsKeyOmitted, VolumeKmsKeyOmitted, GuardrailChecksDisabled,
         SelfReferencingTraffic, BucketWithoutNetworkPerimeter, PresignedUrlsFromAnywhere, SecretInEnvironment, DnsFirewallDisabled,
         BroadDnsAllowList, UnguardedComputeAllowed, CrossAccountReplication, NamedReplaceableResource,
+        ControlOff, ControlWeakened, ControlCannotVerify,
     };
 }

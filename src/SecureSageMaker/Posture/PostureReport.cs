@@ -49,6 +49,9 @@ internal static class PostureReport
         return sb.ToString();
     }
 
+    /// <summary>The controls of one workspace as the report states them: the one evaluation both the report and the console use.</summary>
+    internal static IReadOnlyList<ControlRow> Controls(PostureContext context, ReportAnchors anchors) => Rows(context, anchors).ToList();
+
     private static IEnumerable<ControlRow> Rows(PostureContext context, ReportAnchors anchors)
     {
         yield return InternetPath(context, anchors);

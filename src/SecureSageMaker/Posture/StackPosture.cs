@@ -127,8 +127,7 @@ internal sealed class StackPosture : Construct
                 RuleIds.UnexplainedAcknowledgment, unexplained.Weakening.Id));
         }
 
-        var outdir = Stage.Of(_stack)?.Outdir;
-        if (_reports.Count == 0 || string.IsNullOrEmpty(outdir))
+        if (_reports.Count == 0)
         {
             return;
         }
@@ -137,12 +136,57 @@ internal sealed class StackPosture : Construct
             _acknowledgments.Select(a => new AcknowledgmentState(a, a.Kind == AcknowledgmentKind.Warning
                 ? weakenings.Any(w => ReferenceEquals(w.By, a))
                 : findings.Any(f => ReferenceEquals(f.AcknowledgedBy, a)), coverage.PathOf(a.Scope))).ToList());
+        SayControlsOnTheConsole(context, anchors.Select(a => a.Anchors));
+        var outdir = Stage.Of(_stack)?.Outdir;
+        if (string.IsNullOrEmpty(outdir))
+        {
+            return;
+        }
+
         _ = Directory.CreateDirectory(outdir);
         foreach (var (source, resolved) in anchors)
         {
             File.WriteAllText(Path.Combine(outdir, source.FileName(_stack)), PostureReport.Render(context, resolved));
         }
     }
+
+    /// <summary>
+    /// One warning per control of the posture report that is off, weakened or cannot be verified, from the same
+    /// evaluation the report prints, so that <c>cdk synth</c> says it without the report being opened (ids
+    /// <see cref="WarningIds.ControlOff"/>, <see cref="WarningIds.ControlWeakened"/>, <see cref="WarningIds.ControlCannotVerify"/>).
+    /// </summary>
+    private void SayControlsOnTheConsole(PostureContext context, IEnumerable<ReportAnchors> workspaces)
+    {
+        foreach (var anchors in workspaces)
+        {
+            foreach (var row in PostureReport.Controls(context, anchors).Where(r => r.State != PostureReport.On && !SaidAlready(context, r)))
+            {
+                var id = row.State switch
+                {
+                    PostureReport.Off => WarningIds.ControlOff,
+                    PostureReport.Weakened => WarningIds.ControlWeakened,
+                    _ => WarningIds.ControlCannotVerify,
+                };
+                Annotations.Of(_stack).AddWarningV2(id, string.Format(CultureInfo.InvariantCulture, "{0}: {1} is {2} ({3}). See the posture report.", anchors.Path, row.Control, row.State, row.Evidence));
+            }
+        }
+    }
+
+    /// <summary>The library warnings that already say a row's state on the console (or that a reviewer acknowledged with a reason).</summary>
+    private static readonly (string Keyword, string[] Ids)[] RowWarnings =
+    {
+        ("synth-time guardrail checker", new[] { WarningIds.GuardrailChecksDisabled }),
+        ("DNS firewall", new[] { WarningIds.DnsFirewallDisabled, WarningIds.BroadDnsAllowList }),
+        ("no internet gateway", new[] { WarningIds.VpcHasInternetPath }),
+        ("interface endpoints", new[] { WarningIds.EndpointOpenToVpcCidr, WarningIds.OptionalEndpointRemoved }),
+        ("workload egress", new[] { WarningIds.SelfReferencingTraffic }),
+        ("presigned", new[] { WarningIds.PresignedUrlsFromAnywhere }),
+        ("data perimeter", new[] { WarningIds.BucketWithoutNetworkPerimeter, WarningIds.UnverifiedInputBucket, WarningIds.CrossAccountReplication }),
+    };
+
+    private static bool SaidAlready(PostureContext context, ControlRow row) =>
+        RowWarnings.Where(r => row.Control.Contains(r.Keyword, StringComparison.Ordinal))
+            .Any(r => context.Weakenings.Any(w => r.Ids.Contains(w.Weakening.Id, StringComparer.Ordinal)));
 
     /// <summary>The rules, and the placement rule of this stack's workspaces (their subnets and security group) when it has any.</summary>
     private static IReadOnlyList<GuardrailRule> WithPlacement(IReadOnlyList<GuardrailRule> rules, IEnumerable<ReportAnchors> workspaces)

@@ -261,7 +261,7 @@ public class CheckerTests
         var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps { ApplyGuardrailChecks = false });
         Acknowledge.Warning(stack, WarningIds.GuardrailChecksDisabled, "A central pipeline runs cdk-nag instead.");
         Assert.Empty(TestStacks.Errors(stack));
-        Assert.Empty(TestStacks.Warnings(stack));
+        Assert.DoesNotContain(TestStacks.Warnings(stack), w => w.Contains("checker", StringComparison.Ordinal));
         Assert.Contains("| yes | A central pipeline runs cdk-nag instead. |", TestStacks.Report(stack), StringComparison.Ordinal);
     }
 
