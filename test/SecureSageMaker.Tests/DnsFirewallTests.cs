@@ -187,3 +187,31 @@ public class DnsFirewallTests
         Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.DnsFirewallDisabled, StringComparison.Ordinal) && w.Contains("rslvr-frg-0123456789abcdef", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Wildcards in disguise (issue 24.1): the allow-list is judged against the Public Suffix List.</summary>
+public class PublicSuffixTests
+{
+    [Theory]
+    [InlineData("*.eu.org", true)]
+    [InlineData("*.co.uk", true)]
+    [InlineData("*.com", true)]
+    [InlineData("*.github.io", true)]
+    [InlineData("*.example.co.uk", false)]
+    [InlineData("*.corp.example.com", false)]
+    [InlineData("repo.eu.org", false)]
+    [InlineData("*.s3.eu-west-1.amazonaws.com", false)]
+    [InlineData("*.eu-west-1.compute.internal", false)]
+    public void Wildcard_IsBroad_ExactlyWhenItsBaseIsAPublicSuffix(string domain, bool broad) =>
+        Assert.Equal(broad, PrivateNetwork.IsBroad(domain));
+
+    [Fact]
+    public void WildcardOverAPrivateSuffix_RaisesBroadDnsAllowList_AndTheReportSaysWeakened()
+    {
+        var (stack, _) = TestStacks.Workspace(new SecureMlWorkspaceProps
+        {
+            Network = new PrivateNetworkProps { DnsFirewall = new DnsFirewallProps { AdditionalAllowedDomains = new[] { "*.eu.org" } } },
+        });
+        Assert.Contains(TestStacks.Warnings(stack), w => w.Contains(WarningIds.BroadDnsAllowList, StringComparison.Ordinal) && w.Contains("*.eu.org", StringComparison.Ordinal));
+        Assert.Contains("**weakened**", TestStacks.Report(stack).Split('\n').First(l => l.Contains("| DNS firewall:", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+}

@@ -375,11 +375,12 @@ public sealed partial class PrivateNetwork : Construct
         return new DnsFirewall(this, "DnsFirewall", Vpc, key, retention, settings);
     }
 
-    internal static bool IsBroad(string domain)
-    {
-        var labels = domain.TrimStart('*', '.').Split('.', StringSplitOptions.RemoveEmptyEntries);
-        return domain.StartsWith("*", StringComparison.Ordinal) && (labels.Length <= 1 || (labels.Length == 2 && labels[^1].Length == 2 && labels[0].Length <= 3));
-    }
+    /// <summary>
+    /// A wildcard over a public suffix (<c>*.com</c>, <c>*.co.uk</c>, <c>*.eu.org</c>, by the Public Suffix List): anyone can
+    /// register a name under it and receive the queries, a DNS tunnel. Zones AWS answers for are not broad.
+    /// </summary>
+    internal static bool IsBroad(string domain) =>
+        domain.StartsWith("*", StringComparison.Ordinal) && PublicSuffixes.IsPublicSuffix(domain.TrimStart('*', '.'));
 
     private static int Zones(ISubnet[] subnets) => subnets.Select(s => s.AvailabilityZone).Distinct().Count();
 
