@@ -39,13 +39,11 @@ public class HostingTests
         Assert.Equal(2, Cfn.Number(config, "Properties", "ProductionVariants", 0, "InitialInstanceCount"));
         Assert.Null(config["Properties"]!["ProductionVariants"]![0]!["EnableSSMAccess"]);
         var group = Hosted.Value.Cfn.Resource("WorkspaceEndpointLogGroup");
-        var groupName = Cfn.Text(group, "Properties", "LogGroupName");
-        var endpointName = Cfn.Text(Hosted.Value.Cfn.Single("AWS::SageMaker::Endpoint").Resource, "Properties", "EndpointName");
-        Assert.Contains("/aws/sagemaker/Endpoints/", groupName, StringComparison.Ordinal);
-        Assert.Contains("churn", groupName, StringComparison.Ordinal);
-        Assert.Contains("AWS::StackId", groupName, StringComparison.Ordinal);
-        Assert.Contains("AWS::StackId", endpointName, StringComparison.Ordinal);
-        Assert.Contains("churn", endpointName, StringComparison.Ordinal);
+        // The names, evaluated for one creation of the stack: the endpoint's and its log group's agree, and carry the stack id's first 8 hex digits.
+        const string stackId = "arn:aws:cloudformation:eu-west-1:111122223333:stack/Hosting/0a1b2c3d-1111-2222-3333-444455556666";
+        var endpointName = Evaluate(Hosted.Value.Cfn.Single("AWS::SageMaker::Endpoint").Resource["Properties"]!["EndpointName"]!, stackId);
+        Assert.Equal("churn-0a1b2c3d", endpointName);
+        Assert.Equal("/aws/sagemaker/Endpoints/" + endpointName, Evaluate(group["Properties"]!["LogGroupName"]!, stackId));
         Assert.Equal("RetainExceptOnCreate", (string?)group["DeletionPolicy"]);
         Assert.Empty(TestStacks.Errors(Hosted.Value.Stack));
     }
@@ -136,5 +134,23 @@ public class HostingTests
         Assert.Contains("Fn::ImportValue", Cfn.Text(cfn.Single("AWS::SageMaker::Model").Resource, "Properties", "VpcConfig"), StringComparison.Ordinal);
         Assert.Empty(TestStacks.Errors(hosting));
         Assert.Empty(TestStacks.Errors(workspaceStack));
+    }
+
+    /// <summary>Evaluates the intrinsic functions a name uses (Fn::Join, Fn::Select, Fn::Split, Ref AWS::StackId) for one stack id.</summary>
+    internal static string Evaluate(System.Text.Json.Nodes.JsonNode node, string stackId)
+    {
+        static System.Text.Json.Nodes.JsonNode Eval(System.Text.Json.Nodes.JsonNode n, string id) => n switch
+        {
+            System.Text.Json.Nodes.JsonObject o when o["Ref"] is { } r && (string)r! == "AWS::StackId" => System.Text.Json.Nodes.JsonValue.Create(id)!,
+            System.Text.Json.Nodes.JsonObject o when o["Fn::Join"] is System.Text.Json.Nodes.JsonArray j =>
+                System.Text.Json.Nodes.JsonValue.Create(string.Join((string)j[0]!, j[1]!.AsArray().Select(p => (string)Eval(p!, id)!)))!,
+            System.Text.Json.Nodes.JsonObject o when o["Fn::Split"] is System.Text.Json.Nodes.JsonArray sp =>
+                new System.Text.Json.Nodes.JsonArray(((string)Eval(sp[1]!, id)!).Split((string)sp[0]!).Select(x => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(x)).ToArray()),
+            System.Text.Json.Nodes.JsonObject o when o["Fn::Select"] is System.Text.Json.Nodes.JsonArray se =>
+                Eval(se[1]!, id).AsArray()[(int)se[0]!.GetValue<double>()]!.DeepClone(),
+            System.Text.Json.Nodes.JsonObject o => throw new NotSupportedException(o.ToJsonString()),
+            _ => n.DeepClone(),
+        };
+        return (string)Eval(node, stackId)!;
     }
 }

@@ -69,6 +69,7 @@ public sealed class EncryptedEndpoint : Construct
             EndpointConfigName = Config.AttrEndpointConfigName,
         });
         Resource.Node.AddDependency(LogGroup);
+        _ = new CfnOutput(this, "Name", new CfnOutputProps { Value = Resource.AttrEndpointName, Description = "The endpoint's name (" + props.EndpointName + " and 8 hex digits of the stack's id): invoke it by this name." });
     }
 
     /// <summary>The endpoint.</summary>

@@ -43,7 +43,7 @@ public sealed record DnsFirewallProps
     /// replace a protected association, so <c>cdk destroy</c> and any update that replaces the
     /// association fail, while the workspace guardrail policy and the organization SCPs already deny
     /// disassociation to everyone but break-glass principals and deployers. Before deleting a stack
-    /// with it on, update the stack with it off (docs/deploying.md, "Delete").
+    /// with it on, update the stack with it off (README, "Deploying and deleting").
     /// See https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-vpc-associating-rule-group.html.
     /// </summary>
     /// <remarks><strong>Default</strong>: false.</remarks>
