@@ -51,6 +51,7 @@ public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Action
     /// </summary>
     internal Dictionary<string, object> ToScpJson(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? extra) =>
         InertWithoutItsKeys && Actions.Count > 1 && Actions.All(a => a.StartsWith("sagemaker:", StringComparison.Ordinal))
+            && Keys.All(k => k.StartsWith("sagemaker:", StringComparison.Ordinal))
             && SageMakerActions.All.Where(p => p.Value.Intersect(Keys).Any()).All(p => Actions.Contains("sagemaker:" + p.Key, StringComparer.Ordinal))
             ? (this with { Actions = new[] { "sagemaker:*" } }).ToJson(extra)
             : (this with { Actions = SageMakerActions.Compress(Actions) }).ToJson(extra);

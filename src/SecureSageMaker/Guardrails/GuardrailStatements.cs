@@ -293,6 +293,8 @@ public static class GuardrailStatements
             {
                 "route53resolver:Associate*", "route53resolver:Disassociate*", "route53resolver:Create*", "route53resolver:Delete*",
                 "route53resolver:Update*", "route53resolver:Import*", "route53resolver:Put*",
+                // Route 53 Profiles carry rule groups, resolver rules and hosted zones into a VPC, with priorities of their own.
+                "route53profiles:*Associat*",
             },
             new Dictionary<string, IReadOnlyDictionary<string, object>>(),
             "The DNS firewall, its fail-closed setting, its query logs and the resolver's rules and endpoints close the DNS path out: only deployments change them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
@@ -321,6 +323,8 @@ public static class GuardrailStatements
         yield return new("DenyGuardrailPolicyChanges", new[] { "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion" },
             new Dictionary<string, IReadOnlyDictionary<string, object>>(), "The workspace's managed policies keep the statements the deployment gave them.")
         { Resources = new[] { "arn:*:iam::*:policy" + ProtectedPolicyPath + "*" }, InOrganizationPolicy = false };
+        yield return new("DenyLeavingGuardedGroups", new[] { "iam:RemoveUserFromGroup" }, new Dictionary<string, IReadOnlyDictionary<string, object>>(),
+            "ApplyGuardrails may guard a group: no one under the guardrails takes a user out of a group (and so out of its guardrails); break-glass does.") { InOrganizationPolicy = false };
         yield return new("DenyGuardrailPolicyDetachment", new[] { "iam:DetachRolePolicy", "iam:DetachUserPolicy", "iam:DetachGroupPolicy" },
             When("ArnLike", "iam:PolicyARN", "arn:*:iam::*:policy" + ProtectedPolicyPath + "*"), "No one under the guardrails takes them, or the presigned-URL policy, off a role, user or group.") { InOrganizationPolicy = false };
         if (workspace.TagValue is { } tag)

@@ -36,7 +36,7 @@ internal static class ExecutionRoles
     public static string SeatPath(string executionRolePath) =>
         executionRolePath.StartsWith(Guardrails.GuardrailStatements.ExecutionRolePathPrefix, StringComparison.Ordinal)
             ? Guardrails.GuardrailStatements.ExecutionRolePathPrefix + "seats/" + executionRolePath[Guardrails.GuardrailStatements.ExecutionRolePathPrefix.Length..]
-            : executionRolePath.TrimEnd('/') + "/seats/";
+            : Guardrails.GuardrailStatements.ExecutionRolePathPrefix + "seats/" + executionRolePath.Trim('/').Split('/').Last() + "/";
 
     public static Role Create(Construct scope, string id, RoleContext workspace, string purpose)
     {

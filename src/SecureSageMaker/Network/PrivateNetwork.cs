@@ -182,9 +182,27 @@ public sealed partial class PrivateNetwork : Construct
 
         // The guide names the asset bucket of each region (Data/codeartifact-asset-buckets.json): a fixed region admits
         // that one bucket; a region decided at deploy time admits assets-*-<region>, read-only (the closing note of 0.3).
-        var bucket = Jsii.Tokens.IsLiteral(_stack.Region) && CodeArtifactAssetBuckets.Value.TryGetValue(_stack.Region, out var known) ? known : "assets-*-" + _stack.Region;
-        var assets = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = bucket, ResourceName = "*" });
-        _s3Endpoint.AddToPolicy(IamJson.Allow("AllowPackageMirrorAssets", new[] { "s3:GetObject" }, new[] { assets }, null, IamJson.AnyPrincipal()));
+        if (Jsii.Tokens.IsLiteral(_stack.Region))
+        {
+            if (CodeArtifactAssetBuckets.Value.TryGetValue(_stack.Region, out var known))
+            {
+                var bucketArn = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = known, ResourceName = "*" });
+                _s3Endpoint.AddToPolicy(IamJson.Allow("AllowPackageMirrorAssets", new[] { "s3:GetObject" }, new[] { bucketArn }, null, IamJson.AnyPrincipal()));
+            }
+
+            return;
+        }
+
+        // A region decided at deploy time: the bucket name's pattern, held to the account that owns the region's asset
+        // bucket (s3:ResourceAccount from a mapping of the guide's table), so no bucket of anyone else's matches.
+        const string id = "SecureSageMakerCodeArtifactAssets";
+        var mapping = _stack.Node.TryFindChild(id) as CfnMapping ?? new CfnMapping(_stack, id, new CfnMappingProps
+        {
+            Mapping = CodeArtifactAssetBuckets.Value.ToDictionary(p => p.Key, p => (IDictionary<string, object>)new Dictionary<string, object> { ["account"] = p.Value.Split('-')[1] }),
+        });
+        var assets = _stack.FormatArn(new ArnComponents { Service = "s3", Region = string.Empty, Account = string.Empty, Resource = "assets-*-" + _stack.Region, ResourceName = "*" });
+        _s3Endpoint.AddToPolicy(IamJson.Allow("AllowPackageMirrorAssets", new[] { "s3:GetObject" }, new[] { assets },
+            IamJson.Condition("StringEquals", "s3:ResourceAccount", mapping.FindInMap(Aws.REGION, "account")), IamJson.AnyPrincipal()));
     }
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> CodeArtifactAssetBuckets = new(() =>

@@ -108,3 +108,53 @@ public class AssetBucketTests
         Assert.NotEqual("(none)", Assets(new[] { PackageSource.Npm }));
     }
 }
+
+/// <summary>Red-team findings of this round, each closed with the statement that decides it.</summary>
+public class RedTeamRound3Tests
+{
+    [Theory]
+    [InlineData("route53profiles:AssociateProfile")]
+    [InlineData("route53profiles:AssociateResourceToProfile")]
+    [InlineData("route53profiles:UpdateProfileResourceAssociation")]
+    [InlineData("route53resolver:AssociateFirewallRuleGroup")]
+    [InlineData("route53resolver:ImportFirewallDomains")]
+    [InlineData("route53resolver:CreateResolverEndpoint")]
+    public void ChangingWhatTheResolverAnswers_IsDenied_ThroughProfilesToo(string action) =>
+        Assert.Contains("DenyDnsFirewallChanges", PolicySimulator.DeniedBy(GuardrailStatements.All(), action, new Dictionary<string, string[]>()));
+
+    [Fact]
+    public void LeavingAGuardedGroup_IsDenied()
+    {
+        var statements = Shared.DefaultWorkspace.Guardrails.Statements;
+        Assert.Contains("DenyLeavingGuardedGroups", PolicySimulator.DeniedBy(statements, "iam:RemoveUserFromGroup", new Dictionary<string, string[]>()));
+    }
+
+    [Fact]
+    public void EnvironmentAgnosticMirror_HoldsTheAssetBucketToTheRegionsOwner()
+    {
+        var stack = TestStacks.Create(fixedEnvironment: false);
+        _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { PackageMirror = new PackageMirrorProps() });
+        var cfn = TestStacks.Synth(stack);
+        var statement = cfn.Statements("AWS::EC2::VPCEndpoint").Single(s => (string?)s["Sid"] == "AllowPackageMirrorAssets");
+        Assert.Contains("SecureSageMakerCodeArtifactAssets", statement["Condition"]!["StringEquals"]!["s3:ResourceAccount"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("438097961670", (string?)cfn.Json["Mappings"]!["SecureSageMakerCodeArtifactAssets"]!["eu-west-1"]!["account"]);
+        Assert.Empty(TestStacks.Errors(stack));
+    }
+
+    [Fact]
+    public void WideningToEveryAction_NeverHappens_OnGlobalKeys()
+    {
+        var statement = new GuardrailStatement("Probe", new[] { "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob" },
+            new Dictionary<string, IReadOnlyDictionary<string, object>> { ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["aws:TagKeys"] = "k" } }, "probe");
+        Assert.NotEqual("sagemaker:*", statement.ToScpJson(null)["Action"] as string);
+    }
+
+    [Theory]
+    [InlineData("/securesagemaker/Ws1/", "/securesagemaker/seats/Ws1/")]
+    [InlineData("/custom/path/Ws2/", "/securesagemaker/seats/Ws2/")]
+    public void SeatPath_IsNeverUnderTheExecutionRolesPath(string executionPath, string seatPath)
+    {
+        Assert.Equal(seatPath, ExecutionRoles.SeatPath(executionPath));
+        Assert.False(seatPath.StartsWith(executionPath, StringComparison.Ordinal));
+    }
+}
