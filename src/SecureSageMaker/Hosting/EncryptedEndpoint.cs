@@ -67,6 +67,7 @@ public sealed class EncryptedEndpoint : Construct
         {
             EndpointName = PhysicalName,
             EndpointConfigName = Config.AttrEndpointConfigName,
+            Tags = props.InvokableBySeats == true ? new[] { new CfnTag { Key = WorkspaceTag.Key, Value = WorkspaceTag.Value(workspace) } } : null,
         });
         Resource.Node.AddDependency(LogGroup);
         _ = new CfnOutput(this, "Name", new CfnOutputProps { Value = Resource.AttrEndpointName, Description = "The endpoint's name (" + props.EndpointName + " and 8 hex digits of the stack's id): invoke it by this name." });

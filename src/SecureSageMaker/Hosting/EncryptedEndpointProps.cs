@@ -25,6 +25,13 @@ public sealed record EncryptedEndpointProps
     /// <remarks><strong>Default</strong>: 2, across availability zones.</remarks>
     public int? InitialInstanceCount { get; init; }
 
+    /// <summary>
+    /// Let the workspace's seats (notebook instances and Studio users) invoke the endpoint: it carries the workspace tag,
+    /// and a seat may invoke only endpoints with its own workspace's tag, from inside the workspace's network.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: false: invoke through <see cref="EncryptedEndpoint.GrantInvoke"/> only.</remarks>
+    public bool? InvokableBySeats { get; init; }
+
     /// <summary>Percentage of requests and responses captured into the model bucket (0 to 100).</summary>
     /// <remarks><strong>Default</strong>: 100.</remarks>
     public int? DataCaptureSamplingPercentage { get; init; }

@@ -40,6 +40,10 @@ internal static class DataScientistRights
                 "sagemaker:DescribeHyperParameterTuningJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob",
                 "sagemaker:DescribeModel", "sagemaker:ListTags",
             }, resources, IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, tag)));
+        // Endpoints the workspace lets its seats use carry its tag (EncryptedEndpointProps.InvokableBySeats); the seats
+        // reach them through the workspace's runtime endpoint, and cannot tag an endpoint themselves.
+        role.AddToPolicy(IamJson.Allow("InvokeWorkspaceEndpoints", EncryptedEndpoint.InvokeActions, new[] { Arn("endpoint") },
+            IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, tag)));
         role.AddToPolicy(WorkspaceTag.ReadJumpStartCache(stack));
         role.AddToPolicy(IamJson.Allow("ListSageMakerResources", new[] { "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListModels", "sagemaker:ListEndpoints", "sagemaker:Search" }, new[] { "*" }));
         role.AddToPolicy(ExecutionRoles.PassToSageMaker(workspace.JobRole));

@@ -158,3 +158,30 @@ public class RedTeamRound3Tests
         Assert.False(seatPath.StartsWith(executionPath, StringComparison.Ordinal));
     }
 }
+
+/// <summary>Legitimate work keeps working (issue 22.8): seats invoke the endpoints their workspace lets them use, and no other.</summary>
+public class SeatInvokeTests
+{
+    [Fact]
+    public void Seats_InvokeOnlyEndpointsWithTheirWorkspacesTag_AndAnEndpointCarriesItOnlyWhenAsked()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        _ = workspace.AddNotebookInstance("Notebook");
+        var model = workspace.AddModel("Model", new IsolatedModelProps
+        {
+            Image = ContainerImage.FromDeepLearningContainer("pytorch-inference", "2.3.0-cpu-py311"),
+            ModelData = ModelData.FromUrl("s3://artifacts-bucket/models/churn/model.tar.gz"),
+        });
+        _ = workspace.AddEndpoint("Shared", new EncryptedEndpointProps { Model = model, EndpointName = "shared", InvokableBySeats = true });
+        _ = workspace.AddEndpoint("Private", new EncryptedEndpointProps { Model = model, EndpointName = "private" });
+        var cfn = TestStacks.Synth(stack);
+
+        var invoke = cfn.Statement("AWS::IAM::Policy", "InvokeWorkspaceEndpoints");
+        Assert.Contains("sagemaker:InvokeEndpoint", invoke["Action"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(Shared.DefaultWorkspace.ExecutionRolePath.Length > 0 ? workspace.ExecutionRolePath.Trim('/').Split('/').Last() : string.Empty,
+            (string?)invoke["Condition"]!["StringEquals"]!["aws:ResourceTag/SecureSageMakerWorkspace"]);
+        var endpoints = cfn.OfType("AWS::SageMaker::Endpoint").ToDictionary(e => e.Id, e => e.Resource);
+        Assert.Contains("SecureSageMakerWorkspace", Cfn.Text(endpoints.Single(e => e.Key.Contains("Shared", StringComparison.Ordinal)).Value, "Properties"), StringComparison.Ordinal);
+        Assert.DoesNotContain("SecureSageMakerWorkspace", Cfn.Text(endpoints.Single(e => e.Key.Contains("Private", StringComparison.Ordinal)).Value, "Properties"), StringComparison.Ordinal);
+    }
+}
