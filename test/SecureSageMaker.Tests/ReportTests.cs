@@ -127,14 +127,7 @@ public class ConsoleControlTests
     public void BroughtVpcAndKey_SayEachUnverifiableControl_WithItsWarningId()
     {
         var stack = TestStacks.Create("Brought");
-        var vpc = Amazon.CDK.AWS.EC2.Vpc.FromVpcAttributes(stack, "PlatformVpc", new Amazon.CDK.AWS.EC2.VpcAttributes
-        {
-            VpcId = "vpc-0a1b2c3d4e5f60718",
-            VpcCidrBlock = "10.20.0.0/16",
-            AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },
-            IsolatedSubnetIds = new[] { "subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719" },
-            IsolatedSubnetRouteTableIds = new[] { "rtb-0a1b2c3d4e5f60718", "rtb-0a1b2c3d4e5f60719" },
-        });
+        var vpc = TestStacks.BroughtVpc(stack);
         _ = new SecureMlWorkspace(stack, "Workspace", new SecureMlWorkspaceProps { Network = new PrivateNetworkProps { Vpc = vpc } });
         var report = TestStacks.Report(stack);
         var unverifiable = report.Split('\n').Count(l => l.Contains("| **cannot verify** |", StringComparison.Ordinal));

@@ -29,14 +29,7 @@ public class SnapshotTests
     {
         // GIVEN a VPC of the platform team (isolated subnets in two zones, imported by attributes) and keys brought by ARN
         var stack = TestStacks.Create("SecureMlWorkspaceBrought");
-        var vpc = Amazon.CDK.AWS.EC2.Vpc.FromVpcAttributes(stack, "PlatformVpc", new Amazon.CDK.AWS.EC2.VpcAttributes
-        {
-            VpcId = "vpc-0a1b2c3d4e5f60718",
-            VpcCidrBlock = "10.20.0.0/16",
-            AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },
-            IsolatedSubnetIds = new[] { "subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719" },
-            IsolatedSubnetRouteTableIds = new[] { "rtb-0a1b2c3d4e5f60718", "rtb-0a1b2c3d4e5f60719" },
-        });
+        var vpc = TestStacks.BroughtVpc(stack);
         var dataKey = Amazon.CDK.AWS.KMS.Key.FromKeyArn(stack, "PlatformDataKey", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
 
         // WHEN

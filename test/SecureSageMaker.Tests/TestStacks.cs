@@ -63,6 +63,16 @@ internal static class TestStacks
     }
 
     public static void Add(Construct scope, Action<Construct> build) => build(scope);
+
+    /// <summary>A VPC of a platform team, imported by attributes: isolated subnets in two zones of the test region.</summary>
+    public static Amazon.CDK.AWS.EC2.IVpc BroughtVpc(Stack stack) => Amazon.CDK.AWS.EC2.Vpc.FromVpcAttributes(stack, "PlatformVpc", new Amazon.CDK.AWS.EC2.VpcAttributes
+    {
+        VpcId = "vpc-0a1b2c3d4e5f60718",
+        VpcCidrBlock = "10.20.0.0/16",
+        AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b" },
+        IsolatedSubnetIds = new[] { "subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719" },
+        IsolatedSubnetRouteTableIds = new[] { "rtb-0a1b2c3d4e5f60718", "rtb-0a1b2c3d4e5f60719" },
+    });
 }
 
 /// <summary>The example stacks, for the snapshot, stable-id and docs tests only.</summary>
