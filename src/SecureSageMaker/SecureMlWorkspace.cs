@@ -52,7 +52,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             SecurityGroups = new[] { WorkloadSecurityGroup },
             DataKey = DataKey,
             Options = props.GuardrailOptions,
-            WorkspaceTagValue = ExecutionRolePath.Trim('/').Split('/').Last(),
+            WorkspaceTagValue = WorkspaceTag.Value(this),
         });
 
         Lifecycle = CreateLifecycle(props);

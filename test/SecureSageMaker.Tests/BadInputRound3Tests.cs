@@ -47,4 +47,40 @@ public class BadInputRound3Tests
         var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps { PackageMirror = new PackageMirrorProps { Sources = Array.Empty<PackageSource>() } }));
         Assert.Contains("PackageMirror.Sources: received '(empty)'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DeployRolePrincipalArns_AnEmptyList_IsAnError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SecureSageMaker.Guardrails.OrganizationGuardrails(TestStacks.Create(), "Guardrails", new SecureSageMaker.Guardrails.OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { "ou-ab12-cdef3456" }, StackSetsExecution = true, DeployRolePrincipalArns = Array.Empty<string>(),
+        }));
+        Assert.Contains("DeployRolePrincipalArns: received '(empty list)'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DetectiveControls_ARecorderChoiceContradictedByTheObsoleteAlias_IsAnError()
+    {
+#pragma warning disable CS0618 // the obsolete alias is what this test feeds
+        var props = new DetectiveControlsProps { Recorder = ConfigRecorder.UseExisting, CreateRecorder = true };
+#pragma warning restore CS0618
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Workspace(new SecureMlWorkspaceProps { DetectiveControls = props }));
+        Assert.Contains("DetectiveControls.CreateRecorder: received", error.Message, StringComparison.Ordinal);
+        Assert.Contains("contradicts Recorder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EndpointName_LongerThan54_IsAnError_ForItsSuffix()
+    {
+        var (_, workspace) = TestStacks.Workspace();
+        var model = workspace.AddModel("Model", new IsolatedModelProps
+        {
+            Image = ContainerImage.FromDeepLearningContainer("pytorch-inference", "2.3.0-cpu-py311"),
+            ModelData = ModelData.FromUrl("s3://artifacts-bucket/models/churn/model.tar.gz"),
+        });
+        var name = new string('e', 55);
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddEndpoint("Endpoint", new EncryptedEndpointProps { Model = model, EndpointName = name }));
+        Assert.Contains("EndpointName: received '" + name + "'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 54", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -329,7 +329,7 @@ public static class GuardrailStatements
             When("ArnLike", "iam:PolicyARN", "arn:*:iam::*:policy" + ProtectedPolicyPath + "*"), "No one under the guardrails takes them, or the presigned-URL policy, off a role, user or group.") { InOrganizationPolicy = false };
         if (workspace.TagValue is { } tag)
         {
-            const string key = "SecureSageMakerWorkspace";
+            const string key = WorkspaceTag.Key;
             yield return new("DenyRetaggingOtherWorkspaces", Only("AddTags"), When(("Null", "aws:ResourceTag/" + key, "false"), ("StringNotEquals", "aws:ResourceTag/" + key, tag)),
                 "The workspace tag scopes who may describe and stop a job: no one moves another workspace's resource into this one by tagging it.") { InOrganizationPolicy = false };
             yield return new("DenyWorkspaceTagRemoval", Only("DeleteTags"), When("ForAnyValue:StringEquals", "aws:TagKeys", key),

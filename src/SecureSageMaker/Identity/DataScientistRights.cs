@@ -41,9 +41,11 @@ internal static class DataScientistRights
                 "sagemaker:DescribeModel", "sagemaker:ListTags",
             }, resources, IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, tag)));
         // Endpoints the workspace lets its seats use carry its tag (EncryptedEndpointProps.InvokableBySeats); the seats
-        // reach them through the workspace's runtime endpoint, and cannot tag an endpoint themselves.
-        role.AddToPolicy(IamJson.Allow("InvokeWorkspaceEndpoints", EncryptedEndpoint.InvokeActions, new[] { Arn("endpoint") },
-            IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, tag)));
+        // reach them only from the workspace's VPC (through its runtime endpoint), never with copied credentials from
+        // elsewhere, and cannot tag an endpoint themselves.
+        var invoking = IamJson.Condition("StringEquals", "aws:ResourceTag/" + WorkspaceTag.Key, tag);
+        ((Dictionary<string, object>)invoking["StringEquals"])["aws:SourceVpc"] = workspace.Vpc.VpcId;
+        role.AddToPolicy(IamJson.Allow("InvokeWorkspaceEndpoints", EncryptedEndpoint.InvokeActions, new[] { Arn("endpoint") }, invoking));
         role.AddToPolicy(WorkspaceTag.ReadJumpStartCache(stack));
         role.AddToPolicy(IamJson.Allow("ListSageMakerResources", new[] { "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs", "sagemaker:ListModels", "sagemaker:ListEndpoints", "sagemaker:Search" }, new[] { "*" }));
         role.AddToPolicy(ExecutionRoles.PassToSageMaker(workspace.JobRole));

@@ -304,20 +304,9 @@ public class CheckerTests
     {
         var stack = TestStacks.Create();
         _ = new Amazon.CDK.AWS.SNS.Topic(stack, "Topic");
-        GuardrailChecks.Apply(stack, new[] { new NoTopics() });
+        GuardrailChecks.Apply(stack, new[] { new NoTopicsRule() });
         Assert.Contains(ErrorsOf(stack, "Team-SNS1"), e => e.Contains("No topics here.", StringComparison.Ordinal));
-        Assert.Throws<ArgumentException>(() => GuardrailChecks.Apply(TestStacks.Create(), new[] { new NoTopics(), new NoTopics() }));
+        Assert.Throws<ArgumentException>(() => GuardrailChecks.Apply(TestStacks.Create(), new[] { new NoTopicsRule(), new NoTopicsRule() }));
     }
 
-    private sealed class NoTopics : GuardrailRule
-    {
-        public override string Id => "Team-SNS1";
-
-        public override string What => "No SNS topics.";
-
-        public override string Why => "The team keeps notifications elsewhere.";
-
-        public override RuleFinding Evaluate(ResourceView resource) =>
-            resource.Type == "AWS::SNS::Topic" ? RuleFinding.NonCompliant("No topics here.") : RuleFinding.NotApplicable;
-    }
 }

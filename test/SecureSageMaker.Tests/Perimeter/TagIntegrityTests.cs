@@ -180,6 +180,7 @@ public class SeatInvokeTests
         Assert.Contains("sagemaker:InvokeEndpoint", invoke["Action"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(Shared.DefaultWorkspace.ExecutionRolePath.Length > 0 ? workspace.ExecutionRolePath.Trim('/').Split('/').Last() : string.Empty,
             (string?)invoke["Condition"]!["StringEquals"]!["aws:ResourceTag/SecureSageMakerWorkspace"]);
+        Assert.Contains("WorkspaceNetworkVpc", invoke["Condition"]!["StringEquals"]!["aws:SourceVpc"]!.ToJsonString(), StringComparison.Ordinal);
         var endpoints = cfn.OfType("AWS::SageMaker::Endpoint").ToDictionary(e => e.Id, e => e.Resource);
         Assert.Contains("SecureSageMakerWorkspace", Cfn.Text(endpoints.Single(e => e.Key.Contains("Shared", StringComparison.Ordinal)).Value, "Properties"), StringComparison.Ordinal);
         Assert.DoesNotContain("SecureSageMakerWorkspace", Cfn.Text(endpoints.Single(e => e.Key.Contains("Private", StringComparison.Ordinal)).Value, "Properties"), StringComparison.Ordinal);
