@@ -53,6 +53,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             DataKey = DataKey,
             Options = props.GuardrailOptions,
             WorkspaceTagValue = WorkspaceTag.Value(this),
+            DataBucketName = _dataBucket.BucketName,
         });
 
         Lifecycle = CreateLifecycle(props);
@@ -62,6 +63,8 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             AllowedCidrs = props.PresignedUrlAllowedCidrs,
             AllowedVpcEndpoints = new[] { _network.InterfaceEndpoints[InterfaceEndpointService.SageMakerApi] },
         });
+        // After every child: the organization's data-perimeter SCPs find the workspace's network, keys and logs by this tag.
+        WorkspaceTag.TagPerimeter(this, WorkspaceTag.Value(this));
         ApplyChecks(props);
         _anchors = ReportAnchors(props);
         Posture.StackPosture.Of(this).AddReport(new Posture.ReportSource(id, Node.Path, _anchors));

@@ -61,6 +61,9 @@ public static class WarningIds
     /// <summary>The workspace opted in to an API that launches compute no condition key can pin to the workspace.</summary>
     public const string UnguardedComputeAllowed = "SecureSageMaker:UnguardedComputeAllowed";
 
+    /// <summary>The organization guardrails were created without their data-perimeter SCP (<c>DataPerimeter = false</c>).</summary>
+    public const string DataPerimeterOff = "SecureSageMaker:DataPerimeterOff";
+
     /// <summary>A bucket replicates to a key (and so a bucket) of another account: copies of the data leave this account.</summary>
     public const string CrossAccountReplication = "SecureSageMaker:CrossAccountReplication";
 
@@ -86,7 +89,7 @@ public static class WarningIds
         OptionalEndpointRemoved, VpcHasInternetPath, EndpointOpenToVpcCidr, ForeignAccountKey, ImportedKeyPolicyUnmanaged,
         UnverifiedInputBucket, NotebookLifecycleRunsAsRoot, SingleInstanceEndpoint, EndpointKmsKeyOmitted, VolumeKmsKeyOmitted, GuardrailChecksDisabled,
         SelfReferencingTraffic, BucketWithoutNetworkPerimeter, PresignedUrlsFromAnywhere, SecretInEnvironment, DnsFirewallDisabled,
-        BroadDnsAllowList, UnguardedComputeAllowed, CrossAccountReplication, NamedReplaceableResource,
+        BroadDnsAllowList, UnguardedComputeAllowed, DataPerimeterOff, CrossAccountReplication, NamedReplaceableResource,
         ControlOff, ControlWeakened, ControlCannotVerify,
     };
 }

@@ -10,6 +10,12 @@ public enum GuardrailExemption
 
     /// <summary>The break-glass and deployment principals: the statement guards the workspace's own infrastructure (DNS firewall, lifecycle configurations, execution roles), which deployments change.</summary>
     BreakGlassAndDeployers,
+
+    /// <summary>
+    /// The break-glass and deployment principals and the bootstrappers: the statement guards what a deployment or
+    /// <c>cdk bootstrap</c> writes (the data perimeter: bucket policies, stacks, a workspace's network and keys).
+    /// </summary>
+    Deployment,
 }
 
 /// <summary>One Deny statement of the guardrails, in a form that renders both to IAM and to an SCP.</summary>
@@ -31,6 +37,15 @@ public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Action
 
     /// <summary>Who the SCP version exempts.</summary>
     public GuardrailExemption Exemption { get; init; } = GuardrailExemption.BreakGlass;
+
+    /// <summary>
+    /// Role ARN patterns the SCP version exempts beside <see cref="Exemption"/>: AWS Control Tower's execution role, which
+    /// changes its own baseline in member accounts, and the workspace's execution roles (under
+    /// <see cref="GuardrailStatements.ExecutionRolePathPrefix"/>, which only deployments create), through which SageMaker
+    /// places network interfaces and Studio storage.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: none.</remarks>
+    public IReadOnlyList<string> AlsoExempt { get; init; } = Array.Empty<string>();
 
     /// <summary>The condition keys the statement tests.</summary>
     public IEnumerable<string> Keys => Conditions.SelectMany(c => c.Value.Keys).Distinct(StringComparer.Ordinal);

@@ -215,6 +215,14 @@ public static class GuardrailStatements
         yield return new("DenyVolumeKmsKeyAbsentOnEbs", volume.Intersect(nvmeCapable).ToList(),
             When(("Null", "sagemaker:VolumeKmsKeyArn", "true"), ("ForAnyValue:StringNotLike", "sagemaker:InstanceTypes", NvmeTypePatterns())),
             "Job and endpoint volumes are encrypted with a customer-managed key, except on instance types with local NVMe storage, which SageMaker encrypts in hardware and for which it rejects a key.");
+        // The statement above is false on an absent sagemaker:InstanceTypes (ForAnyValue): a job that names no instance type needs the key too
+        // (fail closed). Endpoint configs are left out: serverless variants name no instance type and have no volume.
+        yield return new("DenyVolumeKmsKeyAbsentWithoutTypes", volume.Intersect(nvmeCapable).Where(a => a != "sagemaker:CreateEndpointConfig").ToList(),
+            When(("Null", "sagemaker:VolumeKmsKeyArn", "true"), ("Null", "sagemaker:InstanceTypes", "true")),
+            "A job whose request names no instance type carries a volume key: only named local-NVMe types go without.");
+        yield return new("DenyOfflineStoreKmsKeyAbsent", Only("CreateFeatureGroup"),
+            When(("Null", "sagemaker:FeatureGroupOfflineStoreS3Uri", "false"), ("Null", "sagemaker:FeatureGroupOfflineStoreKmsKeyArn", "true")),
+            "A feature group's offline store in S3 is encrypted with a customer-managed key.") { InOrganizationPolicy = false };
         yield return new("DenyOutputKmsKeyAbsent", SageMakerActions.CreatesSupporting("sagemaker:OutputKmsKeyArn"), When("Null", "sagemaker:OutputKmsKeyArn", "true"),
             "Job output is encrypted with a customer-managed key.");
         // ForAnyValue on a single-valued key: true only when the key is there and differs (IfExists would deny its absence, and local-NVMe jobs have none).
@@ -261,8 +269,8 @@ public static class GuardrailStatements
     {
         yield return new("DenyRemoteDebug", SageMakerActions.Supporting("sagemaker:EnableRemoteDebug"), When("Bool", "sagemaker:EnableRemoteDebug", "true"),
             "No remote debugging shell into training containers.");
-        yield return new("DenyPublicWorkforce", SageMakerActions.Supporting("sagemaker:WorkteamType"), When("StringEquals", "sagemaker:WorkteamType", "public-crowd"),
-            "Data goes to no public crowd (Mechanical Turk) for labeling or review.");
+        yield return new("DenyPublicWorkforce", SageMakerActions.Supporting("sagemaker:WorkteamType"), When("StringEquals", "sagemaker:WorkteamType", new[] { "public-crowd", "vendor-crowd" }),
+            "Data goes to no public crowd (Mechanical Turk) and no marketplace vendor for labeling or review: only to private workforces.");
         var unguarded = UnguardedActions.Except(options.AllowedUnguardedActions ?? Array.Empty<string>(), StringComparer.Ordinal).ToList();
         var launchers = unguarded.Except(SharingActions, StringComparer.Ordinal).ToList();
         if (launchers.Count > 0)
@@ -318,6 +326,13 @@ public static class GuardrailStatements
             "Volumes use the workspace's key (when they take one).") { InOrganizationPolicy = false };
         yield return new("DenyForeignOutputKmsKey", SageMakerActions.Supporting("sagemaker:OutputKmsKeyArn"), When("ForAnyValue:StringNotEquals", "sagemaker:OutputKmsKeyArn", workspace.DataKeyArn),
             "Output uses the workspace's key.") { InOrganizationPolicy = false };
+        yield return new("DenyForeignOfflineStoreKmsKey", Only("CreateFeatureGroup"), When("ForAnyValue:StringNotEquals", "sagemaker:FeatureGroupOfflineStoreKmsKeyArn", workspace.DataKeyArn),
+            "A feature group's offline store uses the workspace's key.") { InOrganizationPolicy = false };
+        if (workspace.DataBucketName is { } bucket)
+        {
+            yield return new("DenyForeignOfflineStore", Only("CreateFeatureGroup"), When("ForAnyValue:StringNotLike", "sagemaker:FeatureGroupOfflineStoreS3Uri", "s3://" + bucket + "/*"),
+                "A feature group's offline store is in the workspace's data bucket (an absent key, an online-only group, passes).") { InOrganizationPolicy = false };
+        }
         // Protect the protections: a guarded person with IAM rights cannot detach the workspace's managed policies from
         // anyone, nor rewrite them through a new default version (the policies live under ProtectedPolicyPath).
         yield return new("DenyGuardrailPolicyChanges", new[] { "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion" },
@@ -341,8 +356,20 @@ public static class GuardrailStatements
     /// <c>StringLike</c> patterns of the instance families with local NVMe storage, from the shared
     /// instance type table (<c>ml.g5.*</c>, <c>ml.p4d.*</c>, ...).
     /// </summary>
-    internal static string[] NvmeTypePatterns() =>
-        InstanceTypes.NvmeTypes.Select(t => "ml." + t.Split('.')[1] + ".*").Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+    /// <remarks>
+    /// The SCPs have little room, so the families are named by <see cref="CompactNvmePatterns"/> when those match exactly the
+    /// NVMe types of the table (no other type); when a new table breaks that, the per-family list is used (never broader).
+    /// </remarks>
+    internal static string[] NvmeTypePatterns()
+    {
+        var families = InstanceTypes.NvmeTypes.Select(t => "ml." + t.Split('.')[1] + ".*").Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        bool Matches(string type) => CompactNvmePatterns.Any(p => System.Text.RegularExpressions.Regex.IsMatch(type,
+            "^" + System.Text.RegularExpressions.Regex.Escape(p).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$"));
+        return InstanceTypes.All.All(t => Matches(t) == InstanceTypes.NvmeTypes.Contains(t, StringComparer.Ordinal)) ? CompactNvmePatterns : families;
+    }
+
+    /// <summary>Wildcards that name the local-NVMe families of the instance type table in fewer characters (<c>ml.*d*.*</c>: m5d, c6gd, g4dn, p4d, ...).</summary>
+    internal static readonly string[] CompactNvmePatterns = { "ml.*d*.*", "ml.g?.*", "ml.g?e.*", "ml.gr6.*", "ml.i3en.*", "ml.p5*", "ml.p6*", "ml.trn*" };
 }
 
 /// <summary>What a workspace's guardrail statements are bound to.</summary>
@@ -353,6 +380,9 @@ public sealed record WorkspaceBinding(string[] SubnetIds, string[] SecurityGroup
 {
     /// <summary>The workspace tag's value, when the statements guard it.</summary>
     public string? TagValue { get; init; }
+
+    /// <summary>The workspace's data bucket, where feature groups keep their offline store.</summary>
+    public string? DataBucketName { get; init; }
 }
 
 /// <summary>Opt-ins of the guardrails.</summary>

@@ -45,7 +45,23 @@ public sealed partial class OrganizationGuardrails : Construct
     /// <summary>Role-changing IAM actions, as the prefixes that name every one of them (IAM's create, delete, update, put, attach, detach, tag and untag actions).</summary>
     internal static readonly string[] RoleChangeActions = { "iam:Create*", "iam:Delete*", "iam:Update*", "iam:Put*", "iam:Attach*", "iam:Detach*", "iam:Tag*", "iam:Untag*" };
 
+    /// <summary>The CloudFormation actions that, without a role, run as the role the stack last used.</summary>
+    internal static readonly string[] StackActions =
+    {
+        "cloudformation:UpdateStack", "cloudformation:CreateChangeSet", "cloudformation:DeleteStack", "cloudformation:ContinueUpdateRollback", "cloudformation:RollbackStack",
+    };
+
     private readonly List<CfnPolicy> _policies = new();
+    private readonly List<CfnPolicy> _perimeterPolicies = new();
+
+    /// <summary>
+    /// The most SCPs on a target that carries both the guardrails and the data perimeter: four, beside FullAWSAccess. An OU
+    /// that AWS Control Tower governs has no room for them: attach the perimeter elsewhere (<see cref="OrganizationGuardrailsProps.DataPerimeterTargetIds"/>).
+    /// </summary>
+    public const int MaxPoliciesWithPerimeter = 4;
+
+    /// <summary>The most data-perimeter SCPs when they have targets of their own (<see cref="OrganizationGuardrailsProps.DataPerimeterTargetIds"/>).</summary>
+    public const int MaxPerimeterPolicies = 2;
 
     /// <summary>Creates the SCPs.</summary>
     /// <exception cref="ArgumentException">A target is not an OU, account or root id, a principal pattern is invalid, or the statements need more than <see cref="MaxPolicies"/> SCPs.</exception>
@@ -53,19 +69,41 @@ public sealed partial class OrganizationGuardrails : Construct
         : base(scope, Validate(scope, id, props))
     {
         Statements = GuardrailStatements.All(null, props.Options).Where(s => s.InOrganizationPolicy).ToList();
-        var documents = Render(Statements, props);
+        PerimeterStatements = props.DataPerimeter == false ? Array.Empty<GuardrailStatement>() : DataPerimeterStatements.All(props.PresignedUrlSourceCidrs);
+        var (documents, perimeter) = Layout(props);
         Documents = documents.Select(d => JsonSerializer.Serialize(d)).ToList();
+        PerimeterDocuments = perimeter.Select(d => JsonSerializer.Serialize(d)).ToList();
         var name = props.PolicyName ?? "SecureSageMakerGuardrails";
         for (var i = 0; i < Documents.Count; i++)
         {
             _policies.Add(new CfnPolicy(this, i == 0 ? "Resource" : "Part" + (i + 1).ToString(CultureInfo.InvariantCulture), new CfnPolicyProps
             {
                 Name = i == 0 ? name : name + "-" + (i + 1).ToString(CultureInfo.InvariantCulture),
-                Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails ({0} of {1}): SageMaker work stays isolated, encrypted and in a VPC.", i + 1, Documents.Count),
+                Description = string.Format(CultureInfo.InvariantCulture, "SecureSageMaker guardrails ({0} of {1}): SageMaker work stays isolated, encrypted and in a VPC{2}.", i + 1, Documents.Count,
+                    PerimeterStatements.Count > 0 && props.DataPerimeterTargetIds is null ? "; data stays inside the perimeter" : string.Empty),
                 Type = "SERVICE_CONTROL_POLICY",
                 Content = documents[i],
                 TargetIds = props.TargetIds,
             }));
+        }
+
+        for (var i = 0; i < perimeter.Count; i++)
+        {
+            var suffix = i == 0 ? string.Empty : (i + 1).ToString(CultureInfo.InvariantCulture);
+            _perimeterPolicies.Add(new CfnPolicy(this, "Perimeter" + suffix, new CfnPolicyProps
+            {
+                Name = name + "-DataPerimeter" + (i == 0 ? string.Empty : "-" + suffix),
+                Description = "SecureSageMaker data perimeter: no path out of a workspace's VPC, no resource policy or log channel that opens its data, except by deployments.",
+                Type = "SERVICE_CONTROL_POLICY",
+                Content = perimeter[i],
+                TargetIds = props.DataPerimeterTargetIds,
+            }));
+        }
+
+        if (props.DataPerimeter == false)
+        {
+            Posture.StackPosture.Warn(this, WarningIds.DataPerimeterOff,
+                "The organization guardrails have no data-perimeter statements: in the target accounts, anyone with the rights may open a path out of a workspace's VPC, change bucket and key policies, subscribe to its logs or copy Studio's file system.");
         }
 
         foreach (var allowed in props.Options?.AllowedUnguardedActions ?? Array.Empty<string>())
@@ -77,6 +115,19 @@ public sealed partial class OrganizationGuardrails : Construct
 
     /// <summary>The SCP resources (the first is named <c>Resource</c>).</summary>
     public IReadOnlyList<CfnPolicy> Policies => _policies;
+
+    /// <summary>
+    /// The data-perimeter SCP resources (<c>Perimeter</c>, <c>Perimeter2</c>) when the perimeter has targets of its own
+    /// (<see cref="OrganizationGuardrailsProps.DataPerimeterTargetIds"/>); otherwise none: its statements are packed with the
+    /// guardrails into <see cref="Policies"/> (at most <see cref="MaxPoliciesWithPerimeter"/>).
+    /// </summary>
+    public IReadOnlyList<CfnPolicy> PerimeterPolicies => _perimeterPolicies;
+
+    /// <summary>The data-perimeter statements, with their purposes.</summary>
+    public IReadOnlyList<GuardrailStatement> PerimeterStatements { get; }
+
+    /// <summary>The data-perimeter SCP documents as minimized JSON when the perimeter has targets of its own; otherwise its statements are in <see cref="Documents"/>.</summary>
+    public IReadOnlyList<string> PerimeterDocuments { get; }
 
     /// <summary>The statements, with their purposes.</summary>
     public IReadOnlyList<GuardrailStatement> Statements { get; }
@@ -93,20 +144,46 @@ public sealed partial class OrganizationGuardrails : Construct
         (props.BootstrapPrincipalArns ?? Array.Empty<string>())
             .Concat(props.StackSetsExecution == true ? new[] { StackSetsExecutionRoleArn } : Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray();
 
-    private static List<Dictionary<string, object>> Render(IReadOnlyList<GuardrailStatement> statements, OrganizationGuardrailsProps props)
+    /// <summary>The principal patterns a statement's SCP version exempts.</summary>
+    internal static string[] ExemptFrom(GuardrailStatement statement, OrganizationGuardrailsProps props)
     {
         var breakGlass = props.BreakGlassPrincipalArns ?? Array.Empty<string>();
-        var deployers = Deployers(props);
-        var json = statements.Select(s =>
+        var exempt = statement.Exemption switch
         {
-            var exempt = s.Exemption == GuardrailExemption.BreakGlassAndDeployers ? breakGlass.Concat(deployers).ToArray() : breakGlass;
-            return s.ToScpJson(exempt.Length == 0 ? null : Exempt(exempt));
-        }).ToList();
-        json.AddRange(DeploymentProtections(props, breakGlass, deployers).Select(p => p.Statement.ToJson(p.Exempt.Length == 0 ? null : Exempt(p.Exempt))));
-        return PolicyChunks.Pack(json, PolicyBudget)
-            .Select(chunk => new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = chunk.Cast<object>().ToArray() })
-            .ToList();
+            GuardrailExemption.BreakGlassAndDeployers => breakGlass.Concat(Deployers(props)),
+            GuardrailExemption.Deployment => breakGlass.Concat(Deployers(props)).Concat(Bootstrappers(props)),
+            _ => breakGlass,
+        };
+        return exempt.Concat(statement.AlsoExempt).Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>
+    /// The SCP documents: the guardrails and the data perimeter, packed first fit into documents of at most
+    /// <see cref="PolicyBudget"/> characters, together when they share targets.
+    /// </summary>
+    private static (List<Dictionary<string, object>> Guardrails, List<Dictionary<string, object>> Perimeter) Layout(OrganizationGuardrailsProps props)
+    {
+        // The statements that protect the exemptions go with the data perimeter when there is one (both guard the protections), else with the guardrails.
+        var protections = DeploymentProtections(props, props.BreakGlassPrincipalArns ?? Array.Empty<string>(), Deployers(props)).Select(p => p.Statement.ToJson(p.Exempt.Length == 0 ? null : Exempt(p.Exempt))).ToList();
+        var guardrails = Render(GuardrailStatements.All(null, props.Options).Where(s => s.InOrganizationPolicy), props)
+            .Concat(props.DataPerimeter == false ? protections : Enumerable.Empty<Dictionary<string, object>>())
+            .ToList();
+        var perimeter = props.DataPerimeter == false ? new List<Dictionary<string, object>>() : protections.Concat(Render(DataPerimeterStatements.All(props.PresignedUrlSourceCidrs), props)).ToList();
+        // On shared targets the two sets are packed together: the same slots, fuller documents.
+        return props.DataPerimeterTargetIds is null
+            ? (Pack(guardrails.Concat(perimeter).ToList()), new List<Dictionary<string, object>>())
+            : (Pack(guardrails), Pack(perimeter));
+    }
+
+    private static List<Dictionary<string, object>> Pack(List<Dictionary<string, object>> statements) =>
+        statements.Count == 0
+            ? new List<Dictionary<string, object>>()
+            : PolicyChunks.Pack(statements, PolicyBudget)
+                .Select(chunk => new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = chunk.Cast<object>().ToArray() })
+                .ToList();
+
+    private static IEnumerable<Dictionary<string, object>> Render(IEnumerable<GuardrailStatement> statements, OrganizationGuardrailsProps props) =>
+        statements.Select(s => s.ToScpJson(ExemptFrom(s, props) is { Length: > 0 } exempt ? Exempt(exempt) : null));
 
     /// <summary>
     /// The statements that keep the exemptions from being claimed or borrowed: the roles they name are
@@ -140,6 +217,7 @@ public sealed partial class OrganizationGuardrails : Construct
         yield return (new GuardrailStatement("DenyStacksAsADeployer", new[] { "cloudformation:*" },
             new Dictionary<string, IReadOnlyDictionary<string, object>> { ["ArnLike"] = new Dictionary<string, object> { ["cloudformation:RoleArn"] = deployers } },
             "Only the deploy roles and break-glass principals deploy a stack that CloudFormation runs as a deployment role."), breakGlass.Concat(deployRoles).ToArray());
+
     }
 
     private static Dictionary<string, IReadOnlyDictionary<string, object>> Exempt(string[] principals) => new()
@@ -159,6 +237,22 @@ public sealed partial class OrganizationGuardrails : Construct
                 v.Require(TargetPattern().IsMatch(target), "TargetIds", target, "Use an organizational unit id ('ou-ab12-cdef3456'), a 12-digit account id or the root id ('r-ab12').");
             }
         }
+
+        if (props.DataPerimeterTargetIds is not null)
+        {
+            v.Require(props.DataPerimeterTargetIds.Length > 0, "DataPerimeterTargetIds", "(empty list)", "Leave it unset (the perimeter goes on TargetIds) or name at least one OU, account or root id; to go without the perimeter, set DataPerimeter = false.");
+            if (v.NoNullEntries(props.DataPerimeterTargetIds, "DataPerimeterTargetIds"))
+            {
+                foreach (var target in props.DataPerimeterTargetIds.Where(Tokens.IsLiteral))
+                {
+                    v.Require(TargetPattern().IsMatch(target), "DataPerimeterTargetIds", target, "Use an organizational unit id ('ou-ab12-cdef3456'), a 12-digit account id or the root id ('r-ab12').");
+                }
+            }
+        }
+
+        PresignedUrlPolicy.Check(v, props.PresignedUrlSourceCidrs, "PresignedUrlSourceCidrs");
+        v.Require(props.DataPerimeter != false || props.DataPerimeterTargetIds is null, "DataPerimeterTargetIds", string.Join(", ", props.DataPerimeterTargetIds ?? Array.Empty<string>()),
+            "Remove it, or set DataPerimeter to true (the default): with DataPerimeter = false there is no perimeter SCP to attach.");
 
         foreach (var (name, list) in new[]
                  {
@@ -192,10 +286,20 @@ public sealed partial class OrganizationGuardrails : Construct
 
         if (!v.HasProblems)
         {
-            var count = Render(GuardrailStatements.All(null, props.Options).Where(s => s.InOrganizationPolicy).ToList(), props).Count;
-            v.Require(count <= MaxPolicies, "TargetIds", string.Join(", ", props.TargetIds ?? Array.Empty<string>()), string.Format(CultureInfo.InvariantCulture,
-                "The statements need {0} SCPs of at most {1} characters (85% of {2}) on each of these targets, more than the {3} a target has room for beside FullAWSAccess and AWS Control Tower's SCPs; name fewer or shorter break-glass and deployer patterns, or opt out of fewer unguarded actions.",
-                count, PolicyBudget, MaxPolicySize, MaxPolicies));
+            var (guardrails, perimeter) = Layout(props);
+            var joint = props.DataPerimeter != false && props.DataPerimeterTargetIds is null;
+            var room = joint ? MaxPoliciesWithPerimeter : MaxPolicies;
+            v.Require(guardrails.Count <= room, "TargetIds", string.Join(", ", props.TargetIds ?? Array.Empty<string>()), string.Format(CultureInfo.InvariantCulture,
+                "The statements need {0} SCPs of at most {1} characters (85% of {2}) on each of these targets, more than the {3} a target has room for beside FullAWSAccess{4}; name fewer or shorter break-glass and deployer patterns, or opt out of fewer unguarded actions.",
+                guardrails.Count, PolicyBudget, MaxPolicySize, room,
+                joint ? " (the guardrails with the data perimeter; attach the perimeter to the parent OU or to the accounts with DataPerimeterTargetIds)" : " and AWS Control Tower's SCPs"));
+            v.Require(perimeter.Count <= MaxPerimeterPolicies, "DataPerimeterTargetIds", string.Join(", ", props.DataPerimeterTargetIds ?? Array.Empty<string>()), string.Format(CultureInfo.InvariantCulture,
+                "The data perimeter needs {0} SCPs of at most {1} characters, more than {2}: name fewer or shorter break-glass, deployer and bootstrap patterns, or fewer presigned-URL CIDRs.",
+                perimeter.Count, PolicyBudget, MaxPerimeterPolicies));
+            var shared = (props.DataPerimeterTargetIds ?? Array.Empty<string>()).Intersect(props.TargetIds ?? Array.Empty<string>(), StringComparer.Ordinal).ToList();
+            v.Require(shared.Count == 0 || guardrails.Count + perimeter.Count <= MaxPoliciesWithPerimeter, "DataPerimeterTargetIds", string.Join(", ", shared), string.Format(CultureInfo.InvariantCulture,
+                "These targets would carry {0} guardrail and {1} data-perimeter SCPs, more than the {2} a target has room for beside FullAWSAccess: leave DataPerimeterTargetIds unset (the two are then packed together) or attach the perimeter to the parent OU or to the accounts.",
+                guardrails.Count, perimeter.Count, MaxPoliciesWithPerimeter));
         }
 
         v.Throw();

@@ -54,6 +54,29 @@ public sealed class OrganizationGuardrailsProps
     /// <remarks><strong>Default</strong>: false.</remarks>
     public bool? StackSetsExecution { get; init; }
 
+    /// <summary>
+    /// Whether to create the data-perimeter SCP (<see cref="DataPerimeterStatements"/>): network paths out of a
+    /// workspace's VPC, resource policies that open data, detective controls, the package mirror, channels out of
+    /// isolated compute and presigned URLs. Turning it off raises warning <see cref="WarningIds.DataPerimeterOff"/>.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: true.</remarks>
+    public bool? DataPerimeter { get; init; }
+
+    /// <summary>
+    /// Where the data-perimeter SCP is attached, when not on <see cref="TargetIds"/>: a target takes five SCPs, and
+    /// the guardrails (up to three), the data perimeter and FullAWSAccess fill them; an OU that AWS Control Tower
+    /// governs also carries Control Tower's SCPs, so attach the perimeter to its parent OU or to the accounts.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: <see cref="TargetIds"/>.</remarks>
+    public string[]? DataPerimeterTargetIds { get; init; }
+
+    /// <summary>
+    /// The company's egress CIDRs from which presigned notebook, Studio and MLflow URLs may be created in the target
+    /// accounts (the data perimeter's <c>DenyPresignedUrlsFromOutside</c>); through a VPC endpoint they always may.
+    /// </summary>
+    /// <remarks><strong>Default</strong>: none: presigned URLs only through VPC endpoints.</remarks>
+    public string[]? PresignedUrlSourceCidrs { get; init; }
+
     /// <summary>Opt-ins: unguarded actions to allow in every target account; each raises warning <see cref="WarningIds.UnguardedComputeAllowed"/>.</summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
     public GuardrailOptions? Options { get; init; }

@@ -29,6 +29,7 @@ public sealed class WorkspaceGuardrailPolicy : Construct
         var binding = new WorkspaceBinding(props.Vpc.SelectSubnets(props.Subnets).SubnetIds, props.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(), props.DataKey.KeyArn)
         {
             TagValue = props.WorkspaceTagValue,
+            DataBucketName = props.DataBucketName,
         };
         Statements = GuardrailStatements.All(binding, props.Options).Where(s => s.InWorkspacePolicy).ToList();
         var chunks = PolicyChunks.Split(Statements.Select(s => s.ToJson()).ToList(), MaxPolicySize);

@@ -22,6 +22,10 @@ public sealed class WorkspaceGuardrailPolicyProps
     /// <remarks><strong>Default</strong>: none: the tag statements are left out.</remarks>
     public string? WorkspaceTagValue { get; init; }
 
+    /// <summary>The workspace's data bucket: feature groups may keep their offline store only there.</summary>
+    /// <remarks><strong>Default</strong>: none: the offline store's location is not pinned.</remarks>
+    public string? DataBucketName { get; init; }
+
     /// <summary>Opt-ins.</summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
     public GuardrailOptions? Options { get; init; }

@@ -51,17 +51,43 @@ public class DeploymentScpTests
         var patterns = Enumerable.Range(0, 12).Select(i => "arn:aws:iam::*:role/EmergencyAdministratorWithAVeryLongRoleName" + i).ToArray();
         var error = Assert.Throws<ArgumentException>(() => new OrganizationGuardrails(TestStacks.Create(), "Guardrails", new OrganizationGuardrailsProps
         {
-            TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = patterns,
+            TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = patterns, DataPerimeterTargetIds = new[] { "ou-ab12-parent99" },
         }));
         Assert.Contains("TargetIds: received 'ou-ab12-cdef3456'", error.Message, StringComparison.Ordinal);
         Assert.Contains("more than the 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Scps_FitThreePolicies_EachWithFifteenPercentHeadroom()
+    public void Scps_FitFourPoliciesWithThePerimeter_EachWithFifteenPercentHeadroom()
     {
-        Assert.InRange(Documents.Value.Count, 1, 3);
+        Assert.InRange(Documents.Value.Count, 1, 4);
         Assert.All(Documents.Value, d => Assert.True(d.Length <= 5120 * 85 / 100, d.Length + " characters"));
+    }
+
+    [Fact]
+    public void GuardrailsAlone_FitThreePolicies_WhenThePerimeterIsAttachedElsewhere()
+    {
+        var guardrails = new OrganizationGuardrails(TestStacks.Create(), "Guardrails", new OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" }, StackSetsExecution = true,
+            DataPerimeterTargetIds = new[] { "ou-ab12-parent99" },
+        });
+        Assert.InRange(guardrails.Documents.Count, 1, 3);
+        Assert.InRange(guardrails.PerimeterDocuments.Count, 1, 2);
+        Assert.All(guardrails.Documents.Concat(guardrails.PerimeterDocuments), d => Assert.True(d.Length <= 5120 * 85 / 100, d.Length + " characters"));
+        Assert.Equal(new[] { "ou-ab12-parent99" }, guardrails.PerimeterPolicies[0].TargetIds);
+    }
+
+    [Fact]
+    public void Props_AreAnError_WhenThePerimeterSharesTargets_AndBothNeedMoreThanFour()
+    {
+        var patterns = Enumerable.Range(0, 3).Select(i => "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_EmergencyAdmin" + i + "_*").ToArray();
+        var error = Assert.Throws<ArgumentException>(() => new OrganizationGuardrails(TestStacks.Create(), "Guardrails", new OrganizationGuardrailsProps
+        {
+            TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = patterns,
+        }));
+        Assert.Contains("TargetIds: received 'ou-ab12-cdef3456'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DataPerimeterTargetIds", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

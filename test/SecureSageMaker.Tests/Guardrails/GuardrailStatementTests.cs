@@ -95,6 +95,48 @@ public class GuardrailStatementTests
     }
 
     [Fact]
+    public void JobWithoutInstanceTypes_NeedsAVolumeKey_FailClosed_WhileServerlessEndpointConfigsDoNot()
+    {
+        var untyped = Without(Without(CompliantJob(), "sagemaker:VolumeKmsKeyArn"), "sagemaker:InstanceTypes");
+        Assert.Contains("DenyVolumeKmsKeyAbsentWithoutTypes", PolicySimulator.DeniedBy(Workspace, "sagemaker:CreateTrainingJob", untyped));
+        Assert.Contains("DenyVolumeKmsKeyAbsentWithoutTypes", PolicySimulator.DeniedBy(Organization, "sagemaker:CreateProcessingJob", untyped));
+        Assert.DoesNotContain("DenyVolumeKmsKeyAbsentWithoutTypes", PolicySimulator.DeniedBy(Workspace, "sagemaker:CreateEndpointConfig", untyped));
+    }
+
+    [Fact]
+    public void CompactNvmePatterns_NameExactlyTheNvmeTypesOfTheTable()
+    {
+        Assert.Equal(GuardrailStatements.CompactNvmePatterns, GuardrailStatements.NvmeTypePatterns());
+    }
+
+    [Fact]
+    public void Labeling_IsDenied_ForPublicAndVendorCrowds_NotPrivateWorkforces()
+    {
+        foreach (var crowd in new[] { "public-crowd", "vendor-crowd" })
+        {
+            Assert.Contains("DenyPublicWorkforce", PolicySimulator.DeniedBy(Organization, "sagemaker:CreateLabelingJob", new Dictionary<string, string[]> { ["sagemaker:WorkteamType"] = new[] { crowd } }));
+        }
+
+        Assert.DoesNotContain("DenyPublicWorkforce", PolicySimulator.DeniedBy(Organization, "sagemaker:CreateLabelingJob", new Dictionary<string, string[]> { ["sagemaker:WorkteamType"] = new[] { "private-crowd" } }));
+    }
+
+    [Fact]
+    public void FeatureGroup_OfflineStore_StaysInTheWorkspacesBucket_UnderItsKey()
+    {
+        var statements = GuardrailStatements.All(Binding with { DataBucketName = "data-bucket" });
+        var own = new Dictionary<string, string[]>
+        {
+            ["sagemaker:FeatureGroupOfflineStoreS3Uri"] = new[] { "s3://data-bucket/features/" },
+            ["sagemaker:FeatureGroupOfflineStoreKmsKeyArn"] = new[] { Binding.DataKeyArn },
+        };
+        Assert.Empty(PolicySimulator.DeniedBy(statements, "sagemaker:CreateFeatureGroup", own));
+        Assert.Empty(PolicySimulator.DeniedBy(statements, "sagemaker:CreateFeatureGroup", new Dictionary<string, string[]>()));
+        Assert.Contains("DenyForeignOfflineStore", PolicySimulator.DeniedBy(statements, "sagemaker:CreateFeatureGroup", With(own, "sagemaker:FeatureGroupOfflineStoreS3Uri", "s3://attacker-bucket/x/")));
+        Assert.Contains("DenyOfflineStoreKmsKeyAbsent", PolicySimulator.DeniedBy(statements, "sagemaker:CreateFeatureGroup", Without(own, "sagemaker:FeatureGroupOfflineStoreKmsKeyArn")));
+        Assert.Contains("DenyForeignOfflineStoreKmsKey", PolicySimulator.DeniedBy(statements, "sagemaker:CreateFeatureGroup", With(own, "sagemaker:FeatureGroupOfflineStoreKmsKeyArn", "arn:aws:kms:eu-west-1:111122223333:key/other")));
+    }
+
+    [Fact]
     public void TrainingJob_IsDenied_WithRemoteDebugging_AndUpdatesCannotTurnItOn()
     {
         Assert.Contains("DenyRemoteDebug", PolicySimulator.DeniedBy(Workspace, "sagemaker:CreateTrainingJob", With(CompliantJob(), "sagemaker:EnableRemoteDebug", "true")));

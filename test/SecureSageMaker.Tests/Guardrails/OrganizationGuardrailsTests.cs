@@ -18,7 +18,8 @@ public class OrganizationGuardrailsTests
     {
         var (stack, guardrails) = Create(new OrganizationGuardrailsProps { TargetIds = new[] { "ou-ab12-cdef3456" }, BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/BreakGlass" } });
         Assert.All(guardrails.Documents, d => Assert.True(d.Length <= OrganizationGuardrails.MaxPolicySize, d.Length + " characters"));
-        Assert.InRange(guardrails.Documents.Count, 1, OrganizationGuardrails.MaxPolicies);
+        Assert.InRange(guardrails.Documents.Count, 1, OrganizationGuardrails.MaxPoliciesWithPerimeter);
+        Assert.Empty(guardrails.PerimeterDocuments);
         var cfn = TestStacks.Synth(stack);
         Assert.Equal(guardrails.Documents.Count, cfn.OfType("AWS::Organizations::Policy").Count);
         Assert.All(cfn.OfType("AWS::Organizations::Policy"), p => Assert.Equal("\"SERVICE_CONTROL_POLICY\"", Cfn.Text(p.Resource, "Properties", "Type")));
@@ -44,8 +45,11 @@ public class OrganizationGuardrailsTests
         {
             TargetIds = new[] { "ou-ab12-cdef3456" },
             BreakGlassPrincipalArns = new[] { "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*" },
+            DataPerimeterTargetIds = new[] { "ou-ab12-parent99" },
         });
         Assert.Contains(guardrails.Documents, d => d.Contains("AWSReservedSSO_Admin_*", StringComparison.Ordinal));
+        Assert.InRange(guardrails.Documents.Count, 1, OrganizationGuardrails.MaxPolicies);
+        Assert.InRange(guardrails.PerimeterDocuments.Count, 1, OrganizationGuardrails.MaxPerimeterPolicies);
     }
 
     [Fact]

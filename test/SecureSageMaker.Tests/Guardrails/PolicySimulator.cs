@@ -35,6 +35,29 @@ internal static class PolicySimulator
     private static bool Like(string pattern, string value) =>
         Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$");
 
+    private static bool InCidr(string address, string cidr)
+    {
+        var parts = cidr.Split('/');
+        var ip = System.Net.IPAddress.Parse(address).GetAddressBytes();
+        var net = System.Net.IPAddress.Parse(parts[0]).GetAddressBytes();
+        var bits = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (ip.Length != net.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ip.Length && bits > 0; i++, bits -= 8)
+        {
+            var mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
+            if ((ip[i] & mask) != (net[i] & mask))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string[] Values(object value, IReadOnlyDictionary<string, string[]> context)
     {
         var raw = value switch
@@ -64,6 +87,8 @@ internal static class PolicySimulator
             "ForAnyValue:StringEquals" => present && actual.Any(a => expected.Contains(a, StringComparer.Ordinal)),
             "ForAnyValue:StringNotEquals" => present && actual.Any(a => !expected.Contains(a, StringComparer.Ordinal)),
             "ForAnyValue:StringNotLike" => present && actual.Any(a => !expected.Any(e => Like(e, a))),
+            "ForAllValues:StringNotLike" => !present || actual.All(a => !expected.Any(e => Like(e, a))),
+            "NotIpAddressIfExists" => !present || actual.All(a => !expected.Any(e => InCidr(a, e))),
             "ArnNotLike" => !present || actual.All(a => !expected.Any(e => Like(e, a))),
             _ => throw new NotSupportedException("The simulator does not know the operator " + op + "."),
         };
