@@ -81,6 +81,12 @@ public static class DataPerimeterStatements
             new("DenyStacksWithoutARole", OrganizationGuardrails.StackActions, When("Null", "cloudformation:RoleArn", "true"),
                 "A stack is updated or deleted only as a role the caller names: without one, CloudFormation reuses the deployment role the stack last ran as (bootstrap and AWS Control Tower's stack sets run without one).")
             { Exemption = GuardrailExemption.Deployment, AlsoExempt = controlTower },
+            new("DenyProtectedPolicyChanges", new[] { "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy*" }, none,
+                "The workspaces' managed policies (guardrails, presigned URLs) keep the statements their deployment gave them, in every target account.")
+            { Resources = new[] { "arn:*:iam::*:policy" + GuardrailStatements.ProtectedPolicyPath + "*" }, Exemption = GuardrailExemption.BreakGlassAndDeployers },
+            new("DenyProtectedPolicyDetachment", new[] { "iam:Detach*Policy" }, When("ArnLike", "iam:PolicyARN", "arn:*:iam::*:policy" + GuardrailStatements.ProtectedPolicyPath + "*"),
+                "No one but break-glass and deployments takes a workspace's managed policies off a role, user or group.")
+            { Exemption = GuardrailExemption.BreakGlassAndDeployers },
             new("DenyComputeInWorkspaces", new[] { "ec2:RunInstances", "ec2:CreateNetworkInterface" }, tagged,
                 "Only SageMaker (through the workspace's execution roles) places compute in a workspace's subnets: no instance or Lambda function rides its endpoints.")
             { Exemption = GuardrailExemption.BreakGlassAndDeployers, AlsoExempt = new[] { ExecutionRolePattern } },

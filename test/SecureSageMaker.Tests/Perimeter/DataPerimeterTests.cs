@@ -168,6 +168,29 @@ public class DataPerimeterTests
         Assert.Empty(Denied(Admin, action));
     }
 
+    [Theory]
+    [InlineData("iam:CreatePolicyVersion", "arn:aws:iam::111122223333:policy/securesagemaker/TeamAGuardrails")]
+    [InlineData("iam:SetDefaultPolicyVersion", "arn:aws:iam::111122223333:policy/securesagemaker/TeamAGuardrails")]
+    [InlineData("iam:DeletePolicyVersion", "arn:aws:iam::111122223333:policy/securesagemaker/TeamAGuardrails")]
+    public void WorkspaceManagedPolicies_CannotBeRewritten_ByAnAccountAdmin(string action, string policy)
+    {
+        Assert.Contains("DenyProtectedPolicyChanges", Denied(Admin, action, policy));
+        Assert.Empty(Denied(Deployer, action, policy));
+        Assert.Empty(Denied(Admin, action, "arn:aws:iam::111122223333:policy/AdminsOwnPolicy"));
+    }
+
+    [Theory]
+    [InlineData("iam:DetachRolePolicy")]
+    [InlineData("iam:DetachUserPolicy")]
+    [InlineData("iam:DetachGroupPolicy")]
+    public void WorkspaceManagedPolicies_CannotBeDetached_ByAnAccountAdmin(string action)
+    {
+        var policy = ("iam:PolicyARN", "arn:aws:iam::111122223333:policy/securesagemaker/TeamAGuardrails");
+        Assert.Contains("DenyProtectedPolicyDetachment", Denied(Admin, action, "*", policy));
+        Assert.Empty(Denied(Deployer, action, "*", policy));
+        Assert.Empty(Denied(Admin, action, "*", ("iam:PolicyARN", "arn:aws:iam::aws:policy/ReadOnlyAccess")));
+    }
+
     [Fact]
     public void WorkspaceKeys_AreGranted_OnlyToAwsServices()
     {
