@@ -85,6 +85,17 @@ public static partial class AccountTargets
         return raw is null ? fallback : (Parse(raw) as JArray)?.Values<string>().Select(v => v ?? string.Empty).ToArray() ?? fallback;
     }
 
+    /// <summary>Context key of the regions the workspace StackSet deploys to, in order (a JSON list; default: eu-west-1).</summary>
+    public const string StackSetRegionsKey = "secureSageMaker:stackSetRegions";
+
+    /// <summary>The StackSet's regions from <see cref="StackSetRegionsKey"/>, or <paramref name="fallback"/>.</summary>
+    public static string[] StackSetRegions(Construct scope, string[] fallback)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var raw = scope.Node.TryGetContext(StackSetRegionsKey);
+        return raw is null ? fallback : (Parse(raw) as JArray)?.Values<string>().Select(v => v ?? string.Empty).ToArray() ?? fallback;
+    }
+
     /// <summary>Context key of the AWS Config recorder choice of the full example: <c>create</c> (a fresh account) or <c>existing</c> (AWS Control Tower, Security Hub).</summary>
     public const string ConfigRecorderKey = "secureSageMaker:configRecorder";
 

@@ -75,9 +75,9 @@ public static class ExampleStacks
     }
 
     /// <summary>The organization guardrails (SCPs), deployed from the management account.</summary>
-    public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null)
+    public static Stack AddOrganization(Construct scope, string[] targetIds, IStackSynthesizer? synthesizer = null, Amazon.CDK.Environment? env = null, string[]? regions = null)
     {
-        var stack = NewStack(scope, OrganizationStackName, "SecureSageMaker example: the organization SCPs that carry the SageMaker guardrails to every ML account.", synthesizer, env);
+        var stack = NewStack(scope, OrganizationStackName, "SecureSageMaker example: the organization SCPs that carry the SageMaker guardrails to every ML account, and the StackSet that gives each a workspace.", synthesizer, env);
         _ = new OrganizationGuardrails(stack, "Guardrails", new OrganizationGuardrailsProps
         {
             TargetIds = targetIds,
@@ -86,6 +86,24 @@ public static class ExampleStacks
             // The OU's workspaces and CDK bootstrap are deployed by service-managed StackSets.
             StackSetsExecution = true,
         });
+
+        // Every account of the OUs gets a workspace, including accounts that join later. One template holds the account's
+        // SageMaker log groups and the workspace: two StackSets would give no order for an account that joins later.
+        var ous = targetIds.Where(t => t.StartsWith("ou-", StringComparison.Ordinal) || t.StartsWith("r-", StringComparison.Ordinal)).ToArray();
+        if (ous.Length > 0)
+        {
+            _ = new WorkspaceStackSet(stack, "Workspaces", new WorkspaceStackSetProps
+            {
+                OrganizationalUnitIds = ous,
+                Regions = regions ?? new[] { "eu-west-1" },
+                Template = template =>
+                {
+                    _ = new SageMakerLogGroups(template, "SageMakerLogGroups");
+                    _ = new SecureMlWorkspace(template, "Workspace");
+                },
+            });
+        }
+
         return stack;
     }
 

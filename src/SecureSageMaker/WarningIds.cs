@@ -64,6 +64,9 @@ public static class WarningIds
     /// <summary>The organization guardrails were created without their data-perimeter SCP (<c>DataPerimeter = false</c>).</summary>
     public const string DataPerimeterOff = "SecureSageMaker:DataPerimeterOff";
 
+    /// <summary>A <see cref="WorkspaceStackSet"/> deletes the stack of an account that leaves its OUs (<c>RetainStacksOnAccountRemoval = false</c>); the retained resources stay in the account, unmanaged.</summary>
+    public const string StackSetDeletesOnRemoval = "SecureSageMaker:StackSetDeletesOnRemoval";
+
     /// <summary>A bucket replicates to a key (and so a bucket) of another account: copies of the data leave this account.</summary>
     public const string CrossAccountReplication = "SecureSageMaker:CrossAccountReplication";
 
@@ -89,7 +92,7 @@ public static class WarningIds
         OptionalEndpointRemoved, VpcHasInternetPath, EndpointOpenToVpcCidr, ForeignAccountKey, ImportedKeyPolicyUnmanaged,
         UnverifiedInputBucket, NotebookLifecycleRunsAsRoot, SingleInstanceEndpoint, EndpointKmsKeyOmitted, VolumeKmsKeyOmitted, GuardrailChecksDisabled,
         SelfReferencingTraffic, BucketWithoutNetworkPerimeter, PresignedUrlsFromAnywhere, SecretInEnvironment, DnsFirewallDisabled,
-        BroadDnsAllowList, UnguardedComputeAllowed, DataPerimeterOff, CrossAccountReplication, NamedReplaceableResource,
+        BroadDnsAllowList, UnguardedComputeAllowed, DataPerimeterOff, StackSetDeletesOnRemoval, CrossAccountReplication, NamedReplaceableResource,
         ControlOff, ControlWeakened, ControlCannotVerify,
     };
 }

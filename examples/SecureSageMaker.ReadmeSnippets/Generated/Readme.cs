@@ -14,5 +14,6 @@ public static partial class Readme
         new(6, false, (app, stack, workspace) => Fragment06(app, stack, workspace!)),
         new(7, true, (app, stack, workspace) => Fragment07(app, stack, workspace!)),
         new(9, true, (app, stack, workspace) => Fragment09(app, stack, workspace!)),
+        new(10, false, (app, stack, workspace) => Fragment10(app, stack, workspace!)),
     };
 }

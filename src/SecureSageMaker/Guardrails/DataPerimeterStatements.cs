@@ -26,13 +26,17 @@ public static class DataPerimeterStatements
     {
         // Network paths out of the VPC: gateways, peering, transit gateway, VPN and Client VPN, routes, endpoints, security groups, public IPs, new subnets and CIDRs.
         "ec2:Attach*Gateway", "ec2:Create*Gateway", "ec2:*VpcPeeringConnection", "ec2:CreateTransitGatewayVpcAttachment", "ec2:AssociateClientVpnTargetNetwork",
-        "ec2:CreateRoute", "ec2:ReplaceRoute*", "ec2:*RouteTable", "ec2:*VpcEndpoint*", "ec2:AuthorizeSecurityGroup*", "ec2:ModifySecurityGroupRules", "ec2:*Subnet*", "ec2:AssociateVpcCidrBlock", "ec2:DeleteFlowLogs", "ec2:DeleteTags",
+        "ec2:CreateRoute", "ec2:ReplaceRoute*", "ec2:*RouteTable", "ec2:AssociateRouteServer", "ec2:Enable*Propagation", "ec2:Create*Endpoint", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints",
+        "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroup*", "ec2:ModifySecurityGroupRules", "ec2:*Subnet*", "ec2:AssociateVpcCidrBlock", "ec2:AssociateDhcpOptions",
+        "ec2:ModifyVpcAttribute", "ec2:DeleteFlowLogs",
+        // EC2 deletes every tag when a request names none (aws:TagKeys absent): no tag removal at all on a workspace's network.
+        "ec2:DeleteTags",
         // Keys: their policy, replicas in other regions, rotation, deletion, tags.
-        "kms:PutKeyPolicy", "kms:ReplicateKey", "kms:DisableKeyRotation", "kms:ScheduleKeyDeletion", "kms:UntagResource",
+        "kms:PutKeyPolicy", "kms:ReplicateKey", "kms:DisableKeyRotation", "kms:ScheduleKeyDeletion",
         // Log groups: deletion, retention, subscriptions and exports (copies out), tags.
-        "logs:DeleteLogGroup", "logs:*RetentionPolicy", "logs:PutSubscriptionFilter", "logs:CreateExportTask", "logs:Untag*",
+        "logs:DeleteLogGroup", "logs:*RetentionPolicy", "logs:PutSubscriptionFilter", "logs:CreateExportTask",
         // The package mirror: its domain and repository policies, upstream connections, tags.
-        "codeartifact:Put*PermissionsPolicy", "codeartifact:*ExternalConnection", "codeartifact:UpdateRepository", "codeartifact:UntagResource",
+        "codeartifact:Put*PermissionsPolicy", "codeartifact:*ExternalConnection", "codeartifact:UpdateRepository",
     };
 
     /// <summary>The log-group actions, for SageMaker's own log groups (<c>/aws/sagemaker/*</c>), which SageMaker creates untagged.</summary>
@@ -41,13 +45,16 @@ public static class DataPerimeterStatements
         "logs:DeleteLogGroup", "logs:*RetentionPolicy", "logs:PutSubscriptionFilter", "logs:CreateExportTask",
     };
 
-    /// <summary>Account-wide settings no tag can scope: S3 policies, ACLs, ownership, replication and public access, account log subscriptions, cross-account observability, the Config recorder, Studio's file systems, backup copies, workforces.</summary>
+    /// <summary>Account-wide settings no tag can scope: S3 policies, ACLs, ownership, replication and public access, account log subscriptions, cross-account observability, the Config recorder, Studio's file systems (mount targets, policies, replication, DataSync), VPC Lattice associations, backup copies, workforces.</summary>
     public static IReadOnlyList<string> AccountWideActions { get; } = new[]
     {
         "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketAcl", "s3:PutBucketOwnershipControls", "s3:PutReplicationConfiguration", "s3:Put*PublicAccessBlock", "s3:Put*PointPolicy*",
+        "s3express:PutBucketPolicy", "s3tables:Put*Policy",
         "logs:PutAccountPolicy", "oam:CreateLink", "oam:UpdateLink",
-        "config:*ConfigurationRecorder", "config:*DeliveryChannel", "config:DeleteConfigRule",
-        "elasticfilesystem:CreateMountTarget", "elasticfilesystem:PutFileSystemPolicy", "elasticfilesystem:CreateReplicationConfiguration",
+        "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:PutConfigurationRecorder", "config:*DeliveryChannel", "config:DeleteConfigRule",
+        "elasticfilesystem:CreateMountTarget", "elasticfilesystem:PutFileSystemPolicy", "elasticfilesystem:CreateReplicationConfiguration", "datasync:CreateLocationEfs",
+        // VPC Lattice associations name the service network, not the VPC: no tag can scope them.
+        "vpc-lattice:CreateServiceNetworkVpcAssociation", "vpc-lattice:UpdateServiceNetworkVpcAssociation", "vpc-lattice:CreateResourceGateway",
         "backup:StartCopyJob", "backup:CreateBackupPlan", "backup:UpdateBackupPlan", "backup:PutBackupVaultAccessPolicy",
         "sagemaker:CreateWorkforce", "sagemaker:UpdateWorkforce",
     };
@@ -72,6 +79,10 @@ public static class DataPerimeterStatements
             new("DenyWorkspaceChanges", WorkspaceResourceActions, tagged,
                 "No path out of a workspace's VPC, no change to its keys' policies, log groups or package mirror, and no removal of its tags, except by deployments.")
             { Exemption = GuardrailExemption.Deployment },
+            new("DenyPerimeterTagRemoval", new[] { "sagemaker:DeleteTags", "kms:UntagResource", "logs:Untag*", "codeartifact:UntagResource" },
+                When("ForAnyValue:StringEquals", "aws:TagKeys", WorkspaceTag.Key),
+                "The workspace tag stays on what it scopes (keys, logs, the mirror, seat-invokable endpoints): removing it would take them out of the perimeter.")
+            { Exemption = GuardrailExemption.Deployment },
             new("DenySageMakerLogCopies", SageMakerLogActions, none,
                 "What jobs and endpoints log stays in SageMaker's log groups: no subscription, export, deletion or shorter retention.")
             { Resources = new[] { "arn:*:logs:*:*:log-group:/aws/sagemaker/*" }, Exemption = GuardrailExemption.Deployment },
@@ -81,9 +92,6 @@ public static class DataPerimeterStatements
             new("DenyStacksWithoutARole", OrganizationGuardrails.StackActions, When("Null", "cloudformation:RoleArn", "true"),
                 "A stack is updated or deleted only as a role the caller names: without one, CloudFormation reuses the deployment role the stack last ran as (bootstrap and AWS Control Tower's stack sets run without one).")
             { Exemption = GuardrailExemption.Deployment, AlsoExempt = controlTower },
-            new("DenyProtectedPolicyChanges", new[] { "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy*" }, none,
-                "The workspaces' managed policies (guardrails, presigned URLs) keep the statements their deployment gave them, in every target account.")
-            { Resources = new[] { "arn:*:iam::*:policy" + GuardrailStatements.ProtectedPolicyPath + "*" }, Exemption = GuardrailExemption.BreakGlassAndDeployers },
             new("DenyProtectedPolicyDetachment", new[] { "iam:Detach*Policy" }, When("ArnLike", "iam:PolicyARN", "arn:*:iam::*:policy" + GuardrailStatements.ProtectedPolicyPath + "*"),
                 "No one but break-glass and deployments takes a workspace's managed policies off a role, user or group.")
             { Exemption = GuardrailExemption.BreakGlassAndDeployers },
@@ -95,7 +103,10 @@ public static class DataPerimeterStatements
                 ["Null"] = new Dictionary<string, object> { [Tagged] = "false" },
                 ["BoolIfExists"] = new Dictionary<string, object> { ["kms:GrantIsForAWSResource"] = "false" },
             }, "A workspace key is granted only to AWS services acting for the account, never directly to a principal of another account.")
-            { Exemption = GuardrailExemption.Deployment },
+            {
+                // CloudFormation's notebook and domain handlers call kms:CreateGrant as the deployer (handler permissions).
+                Exemption = GuardrailExemption.Deployment,
+            },
             new("DenyPublicFunctionUrls", new[] { "lambda:CreateFunctionUrlConfig", "lambda:UpdateFunctionUrlConfig", "lambda:AddPermission" },
                 When("StringEquals", "lambda:FunctionUrlAuthType", "NONE"), "No Lambda function URL without authentication."),
             new("DenyInvokeOutsideAVpc", new[] { "sagemaker:InvokeEndpoint*" }, new Dictionary<string, IReadOnlyDictionary<string, object>>

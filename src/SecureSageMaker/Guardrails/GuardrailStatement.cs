@@ -42,7 +42,7 @@ public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Action
     /// Role ARN patterns the SCP version exempts beside <see cref="Exemption"/>: AWS Control Tower's execution role, which
     /// changes its own baseline in member accounts, and the workspace's execution roles (under
     /// <see cref="GuardrailStatements.ExecutionRolePathPrefix"/>, which only deployments create), through which SageMaker
-    /// places network interfaces and Studio storage.
+    /// places the network interfaces of jobs and endpoints.
     /// </summary>
     /// <remarks><strong>Default</strong>: none.</remarks>
     public IReadOnlyList<string> AlsoExempt { get; init; } = Array.Empty<string>();

@@ -306,11 +306,13 @@ public static class GuardrailStatements
             },
             new Dictionary<string, IReadOnlyDictionary<string, object>>(),
             "The DNS firewall, its fail-closed setting, its query logs and the resolver's rules and endpoints close the DNS path out: only deployments change them.") { Exemption = GuardrailExemption.BreakGlassAndDeployers };
-        yield return new("DenyExecutionRoleChanges", OrganizationGuardrails.RoleChangeActions,
+        // The managed policies under the same path (guardrails, presigned URLs) are resources of the same actions (CreatePolicyVersion,
+        // DeletePolicy, DeletePolicyVersion, TagPolicy) and of SetDefaultPolicyVersion: one statement protects both.
+        yield return new("DenyExecutionRoleChanges", OrganizationGuardrails.RoleChangeActions.Append("iam:SetDefaultPolicyVersion").ToArray(),
             new Dictionary<string, IReadOnlyDictionary<string, object>>(),
-            "Roles under the execution-role path may read model artifacts from outside the bucket perimeter: only deployments create or change them.")
+            "Roles under the execution-role path may read model artifacts from outside the bucket perimeter, and the managed policies under it carry the guardrails: only deployments create or change them.")
         {
-            Resources = new[] { "arn:*:iam::*:role" + ExecutionRolePathPrefix + "*" },
+            Resources = new[] { "arn:*:iam::*:role" + ExecutionRolePathPrefix + "*", "arn:*:iam::*:policy" + ProtectedPolicyPath + "*" },
             Exemption = GuardrailExemption.BreakGlassAndDeployers,
         };
     }

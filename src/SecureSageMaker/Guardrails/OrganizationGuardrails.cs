@@ -208,8 +208,9 @@ public sealed partial class OrganizationGuardrails : Construct
 
         var deployRoles = props.DeployRolePrincipalArns ?? DefaultDeployRolePrincipalArns.ToArray();
         yield return (new GuardrailStatement("DenyDeployerRoleChanges", RoleChangeActions, none,
-            "Only break-glass principals and bootstrappers create or change the deployment and deploy roles (cdk bootstrap).")
-        { Resources = deployers.Concat(deployRoles).Distinct(StringComparer.Ordinal).ToArray() }, breakGlass.Concat(Bootstrappers(props)).Distinct(StringComparer.Ordinal).ToArray());
+            "Only break-glass principals and bootstrappers create or change the deployment, deploy and bootstrap roles (cdk bootstrap) and AWS Control Tower's execution role: each is exempt from part of the SCPs, so no one else may create or take over a role of those names.")
+        { Resources = deployers.Concat(deployRoles).Concat(Bootstrappers(props)).Append(DataPerimeterStatements.ControlTowerExecutionRoleArn).Distinct(StringComparer.Ordinal).ToArray() },
+            breakGlass.Concat(Bootstrappers(props)).Distinct(StringComparer.Ordinal).ToArray());
         yield return (new GuardrailStatement("DenyDeployerRolePassing", new[] { "iam:PassRole" }, none,
             "Only the deploy roles and break-glass principals pass a deployment role to CloudFormation.") { Resources = deployers }, breakGlass.Concat(deployRoles).ToArray());
         // ArnLike is false on an absent key: every CloudFormation action that carries cloudformation:RoleArn (CreateStack,

@@ -213,6 +213,8 @@ public class DeployerSimulationTests
         ["sagemaker:AppNetworkAccessType"] = new[] { "VpcOnly" },
         ["sagemaker:ModelArn"] = new[] { "arn:aws:sagemaker:eu-west-1:" + Account + ":model/m" },
         ["sagemaker:InstanceTypes"] = new[] { "ml.m5.xlarge" },
+        // The workspace's network, keys and logs carry the workspace tag: the data perimeter's tag-scoped statements apply.
+        ["aws:ResourceTag/SecureSageMakerWorkspace"] = new[] { "TeamA" },
     };
 
     private static IEnumerable<(string Type, string Action)> Calls(IEnumerable<string> types) =>

@@ -59,7 +59,13 @@ public class DataPerimeterTests
     [InlineData("ec2:DeleteTags")]
     [InlineData("kms:PutKeyPolicy")]
     [InlineData("kms:ScheduleKeyDeletion")]
-    [InlineData("kms:UntagResource")]
+    [InlineData("ec2:CreateSecurityGroup")]
+    [InlineData("ec2:AssociateDhcpOptions")]
+    [InlineData("ec2:ModifyVpcAttribute")]
+    [InlineData("ec2:CreateInstanceConnectEndpoint")]
+    [InlineData("ec2:CreateVerifiedAccessEndpoint")]
+    [InlineData("ec2:AssociateRouteServer")]
+    [InlineData("ec2:EnableVgwRoutePropagation")]
     [InlineData("logs:PutSubscriptionFilter")]
     [InlineData("logs:CreateExportTask")]
     [InlineData("logs:DeleteLogGroup")]
@@ -74,6 +80,18 @@ public class DataPerimeterTests
         Assert.DoesNotContain("DenyWorkspaceChanges", Denied(Admin, action));
         Assert.DoesNotContain("DenyWorkspaceChanges", Denied(Deployer, action, "*", (Tag, "TeamA")));
         Assert.DoesNotContain("DenyWorkspaceChanges", Denied(StackSets, action, "*", (Tag, "TeamA")));
+    }
+
+    [Theory]
+    [InlineData("sagemaker:DeleteTags")]
+    [InlineData("kms:UntagResource")]
+    [InlineData("logs:UntagResource")]
+    [InlineData("codeartifact:UntagResource")]
+    public void RemovingTheWorkspaceTag_IsDenied_ToAnAccountAdmin_OtherTagsAreNot(string action)
+    {
+        Assert.Contains("DenyPerimeterTagRemoval", Denied(Admin, action, "*", ("aws:TagKeys", "SecureSageMakerWorkspace")));
+        Assert.DoesNotContain("DenyPerimeterTagRemoval", Denied(Admin, action, "*", ("aws:TagKeys", "CostCenter")));
+        Assert.Empty(Denied(Deployer, action, "*", ("aws:TagKeys", "SecureSageMakerWorkspace")));
     }
 
     [Theory]
@@ -122,6 +140,11 @@ public class DataPerimeterTests
     [InlineData("elasticfilesystem:CreateReplicationConfiguration")]
     [InlineData("backup:StartCopyJob")]
     [InlineData("backup:PutBackupVaultAccessPolicy")]
+    [InlineData("datasync:CreateLocationEfs")]
+    [InlineData("vpc-lattice:CreateServiceNetworkVpcAssociation")]
+    [InlineData("vpc-lattice:CreateResourceGateway")]
+    [InlineData("s3express:PutBucketPolicy")]
+    [InlineData("s3tables:PutTableBucketPolicy")]
     [InlineData("sagemaker:CreateWorkforce")]
     [InlineData("sagemaker:UpdateWorkforce")]
     public void AccountWideExits_AreDenied_ToAnAccountAdmin_NotToDeploymentsBootstrapOrControlTower(string action)
@@ -137,6 +160,8 @@ public class DataPerimeterTests
     [InlineData("config:DescribeConfigurationRecorders")]
     [InlineData("sagemaker:DescribeWorkforce")]
     [InlineData("oam:GetLink")]
+    [InlineData("vpc-lattice:GetServiceNetworkVpcAssociation")]
+    [InlineData("config:StartConfigurationRecorder")]
     public void AccountWideReads_AreNotDenied(string action)
     {
         Assert.Empty(Denied(Admin, action));
@@ -174,7 +199,7 @@ public class DataPerimeterTests
     [InlineData("iam:DeletePolicyVersion", "arn:aws:iam::111122223333:policy/securesagemaker/TeamAGuardrails")]
     public void WorkspaceManagedPolicies_CannotBeRewritten_ByAnAccountAdmin(string action, string policy)
     {
-        Assert.Contains("DenyProtectedPolicyChanges", Denied(Admin, action, policy));
+        Assert.Contains("DenyExecutionRoleChanges", Denied(Admin, action, policy));
         Assert.Empty(Denied(Deployer, action, policy));
         Assert.Empty(Denied(Admin, action, "arn:aws:iam::111122223333:policy/AdminsOwnPolicy"));
     }
@@ -189,6 +214,18 @@ public class DataPerimeterTests
         Assert.Contains("DenyProtectedPolicyDetachment", Denied(Admin, action, "*", policy));
         Assert.Empty(Denied(Deployer, action, "*", policy));
         Assert.Empty(Denied(Admin, action, "*", ("iam:PolicyARN", "arn:aws:iam::aws:policy/ReadOnlyAccess")));
+    }
+
+    [Theory]
+    [InlineData("AWSControlTowerExecution")]
+    [InlineData("stacksets-exec-0123456789abcdef")]
+    [InlineData("cdk-hnb659fds-deploy-role-111122223333-eu-west-1")]
+    public void ExemptRoleNames_CannotBeClaimed_ByAnAccountAdmin(string role)
+    {
+        foreach (var action in new[] { "iam:CreateRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy" })
+        {
+            Assert.Contains("DenyDeployerRoleChanges", Denied(Admin, action, "arn:aws:iam::" + Account + ":role/" + role));
+        }
     }
 
     [Fact]
