@@ -25,6 +25,11 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 1 && args[0] == "--scale")
+        {
+            return Scale(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        }
+
         var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var root = RepoRoot();
         var report = new StringBuilder();
@@ -159,8 +164,19 @@ public static class Program
             case "full":
                 _ = ExampleStacks.AddFull(app);
                 break;
+            case var org when org.StartsWith("org-", StringComparison.Ordinal):
+                // The organization stack (SCPs and the workspace StackSet) for N OUs: the template is synthesized once, whatever N.
+                var ous = Enumerable.Range(0, int.Parse(org[4..], CultureInfo.InvariantCulture)).Select(i => "ou-ab12-" + i.ToString("D8", CultureInfo.InvariantCulture)).ToArray();
+                _ = ExampleStacks.AddOrganization(app, ous, regions: new[] { "eu-west-1" });
+                break;
+            case var accounts when accounts.StartsWith("accounts-", StringComparison.Ordinal):
+                // One stack per account: synth grows with the accounts.
+                var targets = Enumerable.Range(0, int.Parse(accounts[9..], CultureInfo.InvariantCulture))
+                    .Select(i => new AccountTarget((100000000000L + i).ToString(CultureInfo.InvariantCulture), "eu-west-1", new[] { "eu-west-1a", "eu-west-1b" }, Array.Empty<string>())).ToList();
+                _ = ExampleStacks.AddAccounts(app, targets);
+                break;
             default:
-                throw new ArgumentException("Unknown mode '" + mode + "'. Use floor, default or full.", nameof(mode));
+                throw new ArgumentException("Unknown mode '" + mode + "'. Use floor, default, full, org-N or accounts-N.", nameof(mode));
         }
 
         phases?.Let(sw => Console.Error.WriteLine(F($"construct: {sw.ElapsedMilliseconds} ms")));
@@ -169,6 +185,32 @@ public static class Program
     }
 
     private static void Let(this Stopwatch sw, Action<Stopwatch> action) => action(sw);
+
+    /// <summary>Whole-process synth of the organization app with 1 and 1,000 OUs, and of 1, 10 and 50 per-account stacks (issue 25).</summary>
+    private static int Scale(int runs)
+    {
+        var root = RepoRoot();
+        var self = typeof(Program).Assembly.Location;
+        var modes = new[] { "floor", "org-1", "org-1000", "accounts-1", "accounts-10", "accounts-50" };
+        _ = RunProcess("dotnet", $"\"{self}\" --child floor", root);
+        var times = modes.ToDictionary(m => m, _ => new List<double>());
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var mode in modes)
+            {
+                times[mode].Add(RunProcess("dotnet", $"\"{self}\" --child {mode}", root));
+            }
+        }
+
+        Console.WriteLine(F($"| app | wall time (median of {runs}, ms) | ratio to floor |"));
+        Console.WriteLine("|---|---|---|");
+        foreach (var mode in modes)
+        {
+            Console.WriteLine(F($"| {mode} | {Median(times[mode]):0} | {Median(times[mode]) / Median(times["floor"]):0.00} |"));
+        }
+
+        return 0;
+    }
 
     /// <summary>The Amazon.CDK.Lib package version, from the deps file (the assembly's own version is 1.0.0).</summary>
     private static string CdkVersion()
