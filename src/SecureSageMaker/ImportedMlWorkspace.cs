@@ -78,6 +78,32 @@ internal sealed class ImportedMlWorkspace : Construct, IMlWorkspace
         }
 
         _ = v.NoNullEntries(attributes.InputBuckets, "InputBuckets");
+        v.IdOfKind(attributes.Vpc?.VpcId, "Vpc", "vpc", "a VPC");
+        v.IdOfKind(attributes.WorkloadSecurityGroup?.SecurityGroupId, "WorkloadSecurityGroup", "sg", "a security group");
+        v.SameEnvironment(attributes.Vpc, "Vpc", scope);
+        foreach (var (name, key) in new[] { ("DataKey", attributes.DataKey), ("LogsKey", attributes.LogsKey) })
+        {
+            if (key is not null)
+            {
+                WorkspaceKeys.CheckKeyArn(v, name, key.KeyArn);
+                v.SameEnvironment(key, name, scope);
+            }
+        }
+
+        v.SameEnvironment(attributes.DataBucket, "DataBucket", scope);
+        v.SameEnvironment(attributes.ModelBucket, "ModelBucket", scope);
+        v.SameEnvironment(attributes.JobRole, "JobRole", scope, region: false);
+        foreach (var policy in attributes.GuardrailPolicies ?? Array.Empty<Amazon.CDK.AWS.IAM.IManagedPolicy>())
+        {
+            var arn = policy?.ManagedPolicyArn;
+            var stack = Amazon.CDK.Stack.Of(scope);
+            var owner = arn is not null && Jsii.Tokens.IsLiteral(arn) ? arn!.Split(':').ElementAtOrDefault(4) : null;
+            if (!string.IsNullOrEmpty(owner) && Jsii.Tokens.IsLiteral(stack.Account) && owner != stack.Account)
+            {
+                v.Fail("GuardrailPolicies", arn, "Use the guardrail policies of the stack's account (" + stack.Account + "): IAM attaches only its own account's managed policies.");
+            }
+        }
+
         if (attributes.GuardrailPolicies is { Length: 0 })
         {
             v.Fail("GuardrailPolicies", "an empty list", "Give the workspace's guardrail policies.");

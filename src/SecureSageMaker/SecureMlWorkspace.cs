@@ -415,6 +415,21 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
 
         WorkspaceGuardrailPolicy.Check(v, props.GuardrailOptions, "GuardrailOptions");
         props.DetectiveControls?.Check(v, "DetectiveControls");
+        if (props.DetectiveControls?.EffectiveRecorder == ConfigRecorder.CreateNew)
+        {
+            // AWS Config allows one configuration recorder per account and region: a second CreateNew would fail the deploy.
+            var stack = Stack.Of(scope);
+            foreach (var other in scope.Node.Root.Node.FindAll().OfType<DetectiveControls>().Where(d => d.Recorder == ConfigRecorder.CreateNew))
+            {
+                var otherStack = Stack.Of(other);
+                if (otherStack == stack || (Tokens.IsLiteral(stack.Account) && Tokens.IsLiteral(stack.Region) && otherStack.Account == stack.Account && otherStack.Region == stack.Region))
+                {
+                    v.Fail("DetectiveControls.Recorder", "ConfigRecorder.CreateNew", "AWS Config has one recorder per account and region, and " + other.Node.Path
+                        + " already creates it: use ConfigRecorder.UseExisting here.");
+                }
+            }
+        }
+
         if (props.PackageMirror?.Sources is { } sources)
         {
             v.Require(sources.Length > 0, "PackageMirror.Sources", "(empty)", "Name at least one PackageSource, or leave Sources unset for PyPI and npm.");

@@ -68,10 +68,10 @@ public sealed class RuleFinding
     public static RuleFinding NotApplicable { get; } = new(Array.Empty<string>(), Array.Empty<string>(), false);
 
     /// <summary>The resource breaks the control.</summary>
-    public static RuleFinding NonCompliant(params string[] reasons) => new(reasons, Array.Empty<string>(), true);
+    public static RuleFinding NonCompliant(params string[] reasons) => new(reasons ?? throw new ArgumentNullException(nameof(reasons), "Give at least one reason."), Array.Empty<string>(), true);
 
     /// <summary>The rule cannot tell.</summary>
-    public static RuleFinding CannotVerify(params string[] reasons) => new(Array.Empty<string>(), reasons, true);
+    public static RuleFinding CannotVerify(params string[] reasons) => new(Array.Empty<string>(), reasons ?? throw new ArgumentNullException(nameof(reasons), "Give at least one reason."), true);
 
     /// <summary>A finding from breaches and unreadable values (compliant when both are empty).</summary>
     public static RuleFinding From(IEnumerable<string> reasons, IEnumerable<string> unverifiable) => new(reasons.ToArray(), unverifiable.ToArray(), true);

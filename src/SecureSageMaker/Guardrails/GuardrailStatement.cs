@@ -25,6 +25,18 @@ public enum GuardrailExemption
 /// <param name="Purpose">Why it is there, for the README and reports.</param>
 public sealed record GuardrailStatement(string Sid, IReadOnlyList<string> Actions, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Conditions, string Purpose)
 {
+    /// <summary>Statement id (what it stops).</summary>
+    public string Sid { get; init; } = Sid ?? throw new ArgumentNullException(nameof(Sid), "Give the statement an id such as 'DenyNotebookRootAccess'.");
+
+    /// <summary>The actions it applies to.</summary>
+    public IReadOnlyList<string> Actions { get; init; } = Actions ?? throw new ArgumentNullException(nameof(Actions), "Name at least one action.");
+
+    /// <summary>Operator to condition key to value(s).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Conditions { get; init; } = Conditions ?? throw new ArgumentNullException(nameof(Conditions), "Give the conditions (an empty dictionary for none).");
+
+    /// <summary>Why it is there.</summary>
+    public string Purpose { get; init; } = Purpose ?? throw new ArgumentNullException(nameof(Purpose), "Say why the statement is there.");
+
     /// <summary>The resources it applies to.</summary>
     /// <remarks><strong>Default</strong>: every resource (<c>*</c>).</remarks>
     public IReadOnlyList<string> Resources { get; init; } = new[] { "*" };

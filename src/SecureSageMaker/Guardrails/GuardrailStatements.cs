@@ -380,6 +380,15 @@ public static class GuardrailStatements
 /// <param name="DataKeyArn">The workspace's data key.</param>
 public sealed record WorkspaceBinding(string[] SubnetIds, string[] SecurityGroupIds, string DataKeyArn)
 {
+    /// <summary>The workspace's subnets.</summary>
+    public string[] SubnetIds { get; init; } = SubnetIds ?? throw new ArgumentNullException(nameof(SubnetIds), "Give the workspace's subnet ids.");
+
+    /// <summary>The workspace's security groups.</summary>
+    public string[] SecurityGroupIds { get; init; } = SecurityGroupIds ?? throw new ArgumentNullException(nameof(SecurityGroupIds), "Give the workspace's security group ids.");
+
+    /// <summary>The workspace's data key.</summary>
+    public string DataKeyArn { get; init; } = DataKeyArn ?? throw new ArgumentNullException(nameof(DataKeyArn), "Give the workspace's data key ARN.");
+
     /// <summary>The workspace tag's value, when the statements guard it.</summary>
     public string? TagValue { get; init; }
 

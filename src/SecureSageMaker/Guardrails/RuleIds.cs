@@ -83,5 +83,5 @@ public static class RuleIds
     public const string UnexplainedAcknowledgment = "SecureSageMaker-AK1";
 
     /// <summary>The id of the "cannot verify" finding of a rule: <c>&lt;rule id&gt;:CannotVerify</c>.</summary>
-    public static string CannotVerify(string ruleId) => ruleId + ":CannotVerify";
+    public static string CannotVerify(string ruleId) => (ruleId ?? throw new ArgumentNullException(nameof(ruleId), "Give the rule id, such as 'SecureSageMaker-NB1'.")) + ":CannotVerify";
 }

@@ -91,6 +91,13 @@ public sealed partial class IsolatedModel : Construct
         }
 
         props.ModelData?.Check(v, "ModelData", Stack.Of(scope));
+        if (props.ModelData?.Bucket is { } artifactBucket && props.Workspace is { } owner)
+        {
+            // The model's role is granted read on the artifact's bucket: only the workspace's own buckets, which its perimeter guards.
+            var own = new[] { owner.ModelBucket, owner.DataBucket }.Concat(owner.InputBuckets ?? Array.Empty<Amazon.CDK.AWS.S3.IBucket>()).ToList();
+            v.Require(own.Any(b => ReferenceEquals(b, artifactBucket) || b.BucketName == artifactBucket.BucketName), "ModelData", artifactBucket.BucketName,
+                "Keep the artifact in the workspace's model bucket (workspace.ModelBucket), data bucket or one of its InputBuckets: the model's role would otherwise be granted read on a bucket outside the workspace's perimeter.");
+        }
         v.SageMakerName(props.ModelName, "ModelName");
         CheckEnvironment(v, props.Environment, "Environment");
         v.Throw();

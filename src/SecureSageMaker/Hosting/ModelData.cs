@@ -18,10 +18,11 @@ public abstract partial class ModelData
     }
 
     /// <summary>An object in a bucket that exists before the model's stack deploys (another stack's, or imported).</summary>
-    public static ModelData FromBucket(IBucket bucket, string key) => new BucketData(bucket, key);
+    public static ModelData FromBucket(IBucket bucket, string key) =>
+        new BucketData(bucket ?? throw new ArgumentNullException(nameof(bucket), "Pass the bucket that holds the model artifact (the workspace's model bucket)."), key ?? throw new ArgumentNullException(nameof(key), "Give the artifact's key, such as 'models/model.tar.gz'."));
 
     /// <summary>An <c>s3://bucket/key</c> URL, literal or a token (a <c>CfnParameter</c>'s value, an SSM parameter).</summary>
-    public static ModelData FromUrl(string s3Url) => new UrlData(s3Url);
+    public static ModelData FromUrl(string s3Url) => new UrlData(s3Url ?? throw new ArgumentNullException(nameof(s3Url), "Give the artifact's S3 URL, such as 's3://bucket/models/model.tar.gz'."));
 
     internal abstract string Url { get; }
 

@@ -415,6 +415,7 @@ public sealed partial class PrivateNetwork : Construct
     {
         if (props.Vpc is not null)
         {
+            v.IdOfKind(props.Vpc.VpcId, "Vpc", "vpc", "a VPC");
             CheckBroughtVpc(v, props);
         }
         else
@@ -612,6 +613,14 @@ public sealed partial class PrivateNetwork : Construct
             {
                 v.Require(Tokens.IsLiteral(domain) && domain.Trim('.') != "*" && DomainPattern().IsMatch(domain), "DnsFirewall.AdditionalAllowedDomains", domain,
                     "Name a literal domain such as 'repo.example.internal' or '*.example.internal'; a bare '*', or a value decided at deploy time (which could be '*'), would reopen DNS tunnelling.");
+                v.Require(domain.Length <= 255, "DnsFirewall.AdditionalAllowedDomains", domain.Length + " characters",
+                    "Keep each domain to 255 characters, the Route 53 Resolver limit of a domain list entry.");
+            }
+
+            // The domain list is a set (uniqueItems in its CloudFormation schema): a repeated entry fails the deploy.
+            foreach (var duplicate in (dns.AdditionalAllowedDomains ?? Array.Empty<string>()).GroupBy(d => d.TrimEnd('.').ToLowerInvariant()).Where(g => g.Count() > 1))
+            {
+                v.Fail("DnsFirewall.AdditionalAllowedDomains", duplicate.Key, "Name each domain once: the domain list takes no duplicates.");
             }
         }
 

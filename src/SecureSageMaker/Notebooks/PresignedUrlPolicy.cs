@@ -84,6 +84,10 @@ public sealed class PresignedUrlPolicy : Construct
         Check(v, props.AllowedCidrs, "AllowedCidrs");
         v.Require(props.AllowedVpcEndpoints is { Length: > 0 } && props.AllowedVpcEndpoints.All(e => e is not null), "AllowedVpcEndpoints", props.AllowedVpcEndpoints?.Length,
             "Name the workspace's SageMaker API interface endpoint: through it aws:SourceIp is absent, so the policy needs aws:SourceVpce.");
+        foreach (var endpoint in (props.AllowedVpcEndpoints ?? Array.Empty<Amazon.CDK.AWS.EC2.IInterfaceVpcEndpoint>()).Where(e => e is not null))
+        {
+            v.IdOfKind(endpoint.VpcEndpointId, "AllowedVpcEndpoints", "vpce", "a VPC endpoint");
+        }
         v.Throw();
         return id;
     }

@@ -132,10 +132,43 @@ public sealed class SecureNotebookInstance : Construct
             {
                 v.Require(script!.Trim().Length > 0 && Encoding.UTF8.GetByteCount(script) <= Defaults.LifecycleScriptMaxBytes, name, script.Length + " characters",
                     "Give a non-empty script of at most 12,288 bytes (SageMaker's limit is 16,384 characters after base64).");
+                v.Require(!LooksBase64(script), name, script.Length > 40 ? script[..40] + "..." : script,
+                    "Give the script as plain text: the library base64-encodes it for SageMaker, so an encoded script would be encoded twice and fail to run.");
             }
+        }
+
+        // The workspace's own start script runs first, in the same hook: together they must fit SageMaker's limit.
+        if (props.OnStartScript is { } own && Tokens.IsLiteral(own) && props.Workspace?.Lifecycle is { } lifecycle)
+        {
+            var combined = Encoding.UTF8.GetByteCount(lifecycle.NotebookOnStartScript) + 1 + Encoding.UTF8.GetByteCount(own);
+            v.Require(combined <= Defaults.LifecycleScriptMaxBytes, "OnStartScript", Encoding.UTF8.GetByteCount(own) + " bytes",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "The workspace's own start script ({0} bytes) runs first in the same hook, and the two together ({1} bytes) must fit 12,288 bytes (SageMaker's limit is 16,384 characters after base64): shorten the script, or move setup into OnCreateScript.",
+                    Encoding.UTF8.GetByteCount(lifecycle.NotebookOnStartScript), combined));
         }
 
         v.Throw();
         return id;
+    }
+
+    /// <summary>Whether a script is base64 text rather than a shell script: only base64 characters, and decodable to text.</summary>
+    internal static bool LooksBase64(string script)
+    {
+        var compact = string.Concat(script.Where(c => !char.IsWhiteSpace(c)));
+        if (compact.Length < 16 || compact.Length % 4 != 0 || script.Trim().Contains(' ', StringComparison.Ordinal)
+            || !compact.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
+        {
+            return false;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(compact));
+            return decoded.Contains('\n', StringComparison.Ordinal) || decoded.StartsWith("#!", StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

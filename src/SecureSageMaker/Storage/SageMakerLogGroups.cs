@@ -38,7 +38,7 @@ public sealed class SageMakerLogGroups : Construct
 
     /// <summary>Creates the log groups.</summary>
     public SageMakerLogGroups(Construct scope, string id, SageMakerLogGroupsProps? props = null)
-        : base(scope, id)
+        : base(scope, Validate(scope, id, props))
     {
         props ??= new SageMakerLogGroupsProps();
         var key = props.EncryptionKey ?? NewKey();
@@ -56,5 +56,35 @@ public sealed class SageMakerLogGroups : Construct
         var key = KeyFactory.Create(this, "Key", "Encrypts the account's SageMaker log groups.");
         KeyFactory.AdmitCloudWatchLogs(key);
         return key;
+    }
+
+    /// <summary>
+    /// The log groups exist once per account and region: a second set in the same app for the same account and region (or in
+    /// the same stack) would fail the deploy with "already exists". The key must be in the stack's region.
+    /// </summary>
+    private static string Validate(Construct scope, string id, SageMakerLogGroupsProps? props)
+    {
+        var v = new PropsValidator(scope, id);
+        var stack = Stack.Of(scope);
+        var others = scope.Node.Root.Node.FindAll().OfType<SageMakerLogGroups>().Where(other =>
+        {
+            var otherStack = Stack.Of(other);
+            return otherStack == stack || (Jsii.Tokens.IsLiteral(stack.Account) && Jsii.Tokens.IsLiteral(stack.Region)
+                && otherStack.Account == stack.Account && otherStack.Region == stack.Region);
+        }).ToList();
+        foreach (var other in others)
+        {
+            v.Fail("(construct)", other.Node.Path, "SageMaker's log groups exist once per account and region, and " + other.Node.Path
+                + " already creates them for this one: keep one SageMakerLogGroups per account and region (an account baseline stack).");
+        }
+
+        if (props?.EncryptionKey is { } key)
+        {
+            WorkspaceKeys.CheckKeyArn(v, "EncryptionKey", key.KeyArn);
+            WorkspaceKeys.CheckKeyRegion(v, "EncryptionKey", key, stack);
+        }
+
+        v.Throw();
+        return id;
     }
 }

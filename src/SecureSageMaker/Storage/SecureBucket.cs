@@ -286,6 +286,7 @@ public sealed class SecureBucket : Construct
             v.Fail("ServerAccessLogsBucket", props.ServerAccessLogsBucket.Node.Path, "Pass a SecureBucket of Kind ServerAccessLogs: S3 delivers access logs only to SSE-S3 buckets.");
         }
 
+        v.IdOfKind(props.AllowedVpcEndpoint?.VpcEndpointId, "AllowedVpcEndpoint", "vpce", "an S3 VPC endpoint");
         v.WholeDays(props.NoncurrentVersionExpiration, "NoncurrentVersionExpiration", 1, "S3 counts noncurrent days from 1; leave it unset to keep old versions forever.");
         if (props.EncryptionKey is { } key)
         {

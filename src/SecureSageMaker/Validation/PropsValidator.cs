@@ -18,7 +18,8 @@ internal sealed partial class PropsValidator
     private readonly string _prefix;
 
     public PropsValidator(IConstruct scope, string id)
-        : this(scope, id, new List<string>(), string.Empty)
+        : this(scope ?? throw new ArgumentNullException(nameof(scope), "Pass the construct's scope (a stack or construct)."),
+            id ?? throw new ArgumentNullException(nameof(id), "Give the construct an id, such as 'Workspace'."), new List<string>(), string.Empty)
     {
     }
 
@@ -214,6 +215,43 @@ internal sealed partial class PropsValidator
         return cdk.StartsWith(literal, StringComparison.Ordinal) || (literal.StartsWith(cdk, StringComparison.Ordinal) && !leaf.Contains("-role", StringComparison.Ordinal)) ? cdk : null;
     }
 
+
+    /// <summary>
+    /// Adds a problem when <paramref name="resource"/> is, by literal values, in another account (when <paramref name="account"/>)
+    /// or region (when <paramref name="region"/>) than the stack of <paramref name="scope"/>.
+    /// </summary>
+    public void SameEnvironment(Amazon.CDK.IResource? resource, string property, IConstruct scope, bool account = true, bool region = true)
+    {
+        if (resource is null)
+        {
+            return;
+        }
+
+        var stack = Amazon.CDK.Stack.Of(scope);
+        var env = resource.Env;
+        if (account && Jsii.Tokens.IsLiteral(env.Account) && Jsii.Tokens.IsLiteral(stack.Account) && env.Account.Length > 0 && env.Account != stack.Account)
+        {
+            Fail(property, env.Account, "Use one in the stack's account (" + stack.Account + "): the workspace's perimeter and its keys' policies hold in one account.");
+        }
+
+        if (region && Jsii.Tokens.IsLiteral(env.Region) && Jsii.Tokens.IsLiteral(stack.Region) && env.Region.Length > 0 && env.Region != stack.Region)
+        {
+            Fail(property, env.Region, "Use one in the stack's region (" + stack.Region + "): SageMaker, KMS, ECR and VPC endpoints work within one region.");
+        }
+    }
+
+    /// <summary>
+    /// Adds a problem when the literal id <paramref name="value"/> is not of the kind <paramref name="prefix"/> names (a VPC id
+    /// where a VPC endpoint id is expected, or the reverse): EC2 ids are a prefix, a hyphen and 8 or 17 hex digits.
+    /// </summary>
+    public void IdOfKind(string? value, string property, string prefix, string kind)
+    {
+        if (value is not null && Jsii.Tokens.IsLiteral(value) && !System.Text.RegularExpressions.Regex.IsMatch(value, "^" + prefix + "-([0-9a-f]{8}|[0-9a-f]{17})$"))
+        {
+            var actual = System.Text.RegularExpressions.Regex.Match(value, "^([a-z]+)-").Groups[1].Value;
+            Fail(property, value, "Give " + kind + " id ('" + prefix + "-' and 8 or 17 hex digits)" + (actual.Length > 0 && actual != prefix ? ": '" + actual + "-' is the id of another kind of resource" : string.Empty) + ".");
+        }
+    }
 
     public void Throw()
     {

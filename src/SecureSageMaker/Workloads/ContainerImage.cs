@@ -22,7 +22,8 @@ public abstract partial class ContainerImage
     /// <summary>An image of an ECR repository of yours (same region as the stack).</summary>
     /// <param name="repository">The repository.</param>
     /// <param name="tag">The tag (or a digest such as <c>sha256:...</c>).</param>
-    public static ContainerImage FromEcrRepository(IRepository repository, string tag = "latest") => new RepositoryImage(repository, tag);
+    public static ContainerImage FromEcrRepository(IRepository repository, string tag = "latest") =>
+        new RepositoryImage(repository ?? throw new ArgumentNullException(nameof(repository), "Pass the ECR repository of the image."), tag ?? throw new ArgumentNullException(nameof(tag), "Give an image tag or a digest (sha256:...)."));
 
     /// <summary>
     /// An AWS Deep Learning Container (<c>pytorch-training</c>, <c>pytorch-inference</c>, ...) of the
@@ -30,10 +31,11 @@ public abstract partial class ContainerImage
     /// </summary>
     /// <param name="repositoryName">The repository, such as <c>pytorch-training</c>.</param>
     /// <param name="tag">The tag, such as <c>2.3.0-cpu-py311</c>.</param>
-    public static ContainerImage FromDeepLearningContainer(string repositoryName, string tag) => new DeepLearningContainerImage(repositoryName, tag);
+    public static ContainerImage FromDeepLearningContainer(string repositoryName, string tag) =>
+        new DeepLearningContainerImage(repositoryName ?? throw new ArgumentNullException(nameof(repositoryName), "Name the Deep Learning Container repository, such as 'pytorch-training'."), tag ?? throw new ArgumentNullException(nameof(tag), "Give the image tag, such as '2.3.0-cpu-py311'."));
 
     /// <summary>An ECR image by its literal URI: <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com/&lt;repository&gt;:&lt;tag&gt;</c>, in the stack's region.</summary>
-    public static ContainerImage FromImageUri(string imageUri) => new UriImage(imageUri);
+    public static ContainerImage FromImageUri(string imageUri) => new UriImage(imageUri ?? throw new ArgumentNullException(nameof(imageUri), "Give the image URI: <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>."));
 
     internal abstract string Uri(Construct scope);
 
@@ -67,6 +69,7 @@ public abstract partial class ContainerImage
         internal override void Check(PropsValidator v, string property, IConstruct scope)
         {
             v.Require(_repository is not null, property, null, "Pass the repository.");
+            v.SameEnvironment(_repository, property, scope, account: false);
             v.Require(!string.IsNullOrWhiteSpace(_tag), property, _tag, "Give an image tag or digest.");
         }
     }
