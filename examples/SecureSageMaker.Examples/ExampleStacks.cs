@@ -94,6 +94,7 @@ public static class ExampleStacks
         {
             _ = new WorkspaceStackSet(stack, "Workspaces", new WorkspaceStackSetProps
             {
+                StackSetName = "SecureSageMakerWorkspaces",
                 OrganizationalUnitIds = ous,
                 Regions = regions ?? new[] { "eu-west-1" },
                 Template = template =>

@@ -13,6 +13,7 @@ public class StackSetTests
         var stack = TestStacks.Create();
         var stackSet = new WorkspaceStackSet(stack, "Workspaces", new WorkspaceStackSetProps
         {
+            StackSetName = "SecureSageMakerWorkspaces",
             OrganizationalUnitIds = new[] { "ou-ab12-cdef3456" },
             Regions = new[] { "eu-west-1", "us-east-1" },
             Template = template =>
@@ -24,9 +25,10 @@ public class StackSetTests
         return (stack, stackSet, TestStacks.Synth(stack));
     });
 
-    private static WorkspaceStackSet Minimal(Stack stack, Action<WorkspaceStackSetProps>? change = null, Action<Stack>? template = null, string[]? regions = null, bool? retain = null) =>
+    private static WorkspaceStackSet Minimal(Stack stack, Action<Stack>? template = null, string[]? regions = null, bool? retain = null) =>
         new(stack, "Set", new WorkspaceStackSetProps
         {
+            StackSetName = "SecureSageMakerTest",
             OrganizationalUnitIds = new[] { "ou-ab12-cdef3456" },
             Regions = regions ?? new[] { "eu-west-1" },
             Template = template ?? (t => _ = new Amazon.CDK.AWS.SSM.StringParameter(t, "P", new Amazon.CDK.AWS.SSM.StringParameterProps { StringValue = "x" })),
@@ -46,11 +48,14 @@ public class StackSetTests
         Assert.Equal(25, Cfn.Number(p, "OperationPreferences", "MaxConcurrentPercentage"));
         Assert.Equal(0, Cfn.Number(p, "OperationPreferences", "FailureTolerancePercentage"));
         Assert.Equal("SEQUENTIAL", (string?)p["OperationPreferences"]!["RegionConcurrencyType"]);
+        Assert.Equal("SOFT_FAILURE_TOLERANCE", (string?)p["OperationPreferences"]!["ConcurrencyMode"]);
+        Assert.Equal("SecureSageMakerWorkspaces", (string?)p["StackSetName"]);
         Assert.Equal("[\"eu-west-1\",\"us-east-1\"]", p["OperationPreferences"]!["RegionOrder"]!.ToJsonString());
         Assert.Equal("[\"ou-ab12-cdef3456\"]", p["StackInstancesGroup"]![0]!["DeploymentTargets"]!["OrganizationalUnitIds"]!.ToJsonString());
         Assert.Equal("[\"CAPABILITY_IAM\"]", p["Capabilities"]!.ToJsonString());
         Assert.Contains(".json", p["TemplateURL"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("Retain", (string?)resource["DeletionPolicy"]);
+        Assert.Equal("RetainExceptOnCreate", (string?)resource["DeletionPolicy"]);
+        Assert.Equal("Retain", (string?)resource["UpdateReplacePolicy"]);
     }
 
     [Fact]
@@ -71,6 +76,19 @@ public class StackSetTests
         Assert.Contains("AWS::S3::Bucket", Default.Value.StackSet.RetainedResourceTypes);
         Assert.Contains("AWS::KMS::Key", Default.Value.StackSet.RetainedResourceTypes);
         Assert.True(File.Exists(Default.Value.StackSet.TemplateFile));
+        Assert.DoesNotContain("AWS::CDK::Metadata", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TemplateAsset_IsTheSame_AcrossSynths()
+    {
+        static string Hash()
+        {
+            var stack = TestStacks.Create();
+            return Minimal(stack, t => _ = new SageMakerLogGroups(t, "Logs")).TemplateAsset.AssetHash;
+        }
+
+        Assert.Equal(Hash(), Hash());
     }
 
     [Fact]

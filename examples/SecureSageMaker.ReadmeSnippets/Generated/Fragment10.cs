@@ -9,6 +9,7 @@ public static partial class Readme
     {
         _ = new WorkspaceStackSet(stack, "Workspaces", new WorkspaceStackSetProps
         {
+            StackSetName = "SecureSageMakerWorkspaces",   // create-only: a name of yours, never derived from the construct's path
             OrganizationalUnitIds = new[] { "ou-ab12-cdef3456" },
             Regions = new[] { "eu-west-1", "us-east-1" },
             Template = template =>

@@ -23,6 +23,9 @@ public sealed partial class WorkspaceStackSet : Construct
     /// <summary>The default share of accounts deployed at once, in percent.</summary>
     public const int DefaultMaxConcurrentPercentage = 25;
 
+    /// <summary>The largest template a StackSet takes from a URL (the resource schema's TemplateBody limit, 460,800 bytes).</summary>
+    public const int MaxTemplateBytes = 460_800;
+
     private readonly JsonObject _template;
 
     /// <summary>Synthesizes the template and creates the StackSet.</summary>
@@ -40,7 +43,7 @@ public sealed partial class WorkspaceStackSet : Construct
         var retain = props.RetainStacksOnAccountRemoval ?? true;
         StackSet = new CfnStackSet(this, "Resource", new CfnStackSetProps
         {
-            StackSetName = props.StackSetName ?? DefaultName(this),
+            StackSetName = props.StackSetName,
             Description = "SecureSageMaker: a locked-down SageMaker workspace in every account of the target OUs.",
             PermissionModel = "SERVICE_MANAGED",
             CallAs = props.DelegatedAdministrator == true ? "DELEGATED_ADMIN" : "SELF",
@@ -53,6 +56,9 @@ public sealed partial class WorkspaceStackSet : Construct
                 MaxConcurrentPercentage = props.MaxConcurrentPercentage ?? DefaultMaxConcurrentPercentage,
                 FailureTolerancePercentage = props.FailureTolerancePercentage ?? 0,
                 RegionConcurrencyType = props.ParallelRegions == true ? "PARALLEL" : "SEQUENTIAL",
+                // STRICT_FAILURE_TOLERANCE (the API's default) keeps in flight at most the failure tolerance plus one: with a tolerance
+                // of 0, one account at a time whatever MaxConcurrentPercentage says. SOFT keeps the concurrency and still stops on a failure.
+                ConcurrencyMode = "SOFT_FAILURE_TOLERANCE",
                 RegionOrder = props.Regions,
             },
             StackInstancesGroup = new[]
@@ -64,8 +70,9 @@ public sealed partial class WorkspaceStackSet : Construct
                 },
             },
         });
-        // Deleting the StackSet would delete every account's stack: keep it, and delete by hand (README "Many accounts").
-        StackSet.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        // Deleting the StackSet would delete every account's stack: keep it on update and delete, and delete by hand (README
+        // "Many accounts"). A failed first create rolls it back, so a retry under the same name finds nothing in its way.
+        StackSet.ApplyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
 
         foreach (var warning in warnings)
         {
@@ -97,17 +104,16 @@ public sealed partial class WorkspaceStackSet : Construct
     /// <summary>The resource types the template retains on delete: what an account keeps when its stack is deleted (by removal from the OU or by hand).</summary>
     public IReadOnlyList<string> RetainedResourceTypes { get; }
 
-    private static string DefaultName(Construct scope) =>
-        "SecureSageMaker-" + Names.UniqueResourceName(scope, new UniqueResourceNameOptions { MaxLength = 100, Separator = "-" });
-
     private static (JsonObject Template, string File, List<string> Warnings) SynthesizeTemplate(Construct scope, string id, WorkspaceStackSetProps props)
     {
         // Inside the app's own output, under a name of its own: synthesized again on every synth, never deployed by the CLI
         // (the manifest does not list it); the posture report of the template goes beside the app's other reports.
         var parentOutdir = Stage.Of(scope)?.Outdir ?? Path.GetTempPath();
-        var name = Names.UniqueResourceName(scope, new UniqueResourceNameOptions { MaxLength = 200, Separator = "-" }) + "-" + id;
-        var outdir = Path.Combine(parentOutdir, "stackset." + name);
-        var app = new App(new AppProps { Outdir = outdir });
+        // A short name of this construct's path: valid on every file system, stable across synths.
+        var name = "stackset-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scope.Node.Path + "/" + id)))[..12].ToLowerInvariant();
+        var outdir = Path.Combine(parentOutdir, name);
+        // No CDKMetadata resource (the CLI turns version reporting on): a CDK upgrade alone must not roll a new template to every account.
+        var app = new App(new AppProps { Outdir = outdir, AnalyticsReporting = false });
         var stack = new Stack(app, "SecureSageMakerStackSetTemplate", new StackProps
         {
             Synthesizer = new BootstraplessSynthesizer(new BootstraplessSynthesizerProps()),
@@ -119,7 +125,7 @@ public sealed partial class WorkspaceStackSet : Construct
             props.Template(stack);
             assembly = app.Synth();
         }
-        catch (Exception e) when (e.Message.Contains("BootstraplessSynthesizer", StringComparison.Ordinal) || e.Message.Contains("asset", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e.Message.Contains("BootstraplessSynthesizer", StringComparison.Ordinal))
         {
             throw new ArgumentException(scope.Node.Path + "/" + id + ": Template: the stack holds a file or image asset (" + e.Message.Split('\n')[0]
                 + "). A StackSet deploys one template to accounts that publish no assets: inline the content (lifecycle scripts are), or deploy that part per account.", e);
@@ -137,10 +143,18 @@ public sealed partial class WorkspaceStackSet : Construct
         var file = Path.Combine(outdir, stack.TemplateFile);
         foreach (var report in Directory.GetFiles(outdir, "*.posture.md"))
         {
-            File.Copy(report, Path.Combine(parentOutdir, name + ".stackset.posture.md"), overwrite: true);
+            File.Copy(report, Path.Combine(parentOutdir, Stack.Of(scope).StackName + "." + id + ".stackset.posture.md"), overwrite: true);
         }
 
-        var template = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        var text = File.ReadAllText(file);
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxTemplateBytes)
+        {
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                "{0}/{1}: Template: the template has {2} bytes, more than the {3} a StackSet's template may have: split the workspace's workloads into stacks deployed per account.",
+                scope.Node.Path, id, System.Text.Encoding.UTF8.GetByteCount(text), MaxTemplateBytes));
+        }
+
+        var template = JsonNode.Parse(text)!.AsObject();
         CheckRegions(scope, id, props, template);
         return (template, file, warnings);
     }
@@ -224,8 +238,10 @@ public sealed partial class WorkspaceStackSet : Construct
 
         v.InRange(props.MaxConcurrentPercentage, 1, 100, "MaxConcurrentPercentage");
         v.InRange(props.FailureTolerancePercentage, 0, 100, "FailureTolerancePercentage");
-        if (props.StackSetName is { } name && Tokens.IsLiteral(name))
+        if (v.Present(props.StackSetName, "StackSetName", "Name the StackSet ('SecureSageMakerWorkspaces'): the name is create-only, so it is yours, not derived from the construct's path (a moved construct would replace the StackSet).")
+            && Tokens.IsLiteral(props.StackSetName!))
         {
+            var name = props.StackSetName!;
             v.Require(NamePattern().IsMatch(name), "StackSetName", name, "Use 1 to 128 letters, digits and hyphens, starting with a letter.");
         }
 

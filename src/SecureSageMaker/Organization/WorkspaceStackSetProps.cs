@@ -19,9 +19,12 @@ public sealed class WorkspaceStackSetProps
     /// <summary>The regions each account gets the stack in, in the order they are deployed (when <see cref="ParallelRegions"/> is false).</summary>
     public required string[] Regions { get; init; }
 
-    /// <summary>Name of the StackSet: 1 to 128 letters, digits and hyphens, starting with a letter. It is create-only, so it never changes once deployed.</summary>
-    /// <remarks><strong>Default</strong>: <c>SecureSageMaker-</c> and the construct's unique id.</remarks>
-    public string? StackSetName { get; init; }
+    /// <summary>
+    /// Name of the StackSet: 1 to 128 letters, digits and hyphens, starting with a letter. It is create-only, so it is a
+    /// name of yours that never changes once deployed (one derived from the construct's path would replace the StackSet
+    /// when the construct moves, and the new one would collide with the retained one in every account).
+    /// </summary>
+    public required string StackSetName { get; init; }
 
     /// <summary>Whether accounts that join a target OU later get the stack at once (service-managed auto-deployment).</summary>
     /// <remarks><strong>Default</strong>: true.</remarks>
