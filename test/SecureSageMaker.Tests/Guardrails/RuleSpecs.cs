@@ -210,9 +210,18 @@ public static class RuleSpecs
             + "\"Association\":{\"Type\":\"AWS::Route53Resolver::FirewallRuleGroupAssociation\",\"Properties\":{\"VpcId\":{\"Ref\":\"Subject\"},\"FirewallRuleGroupId\":{\"Fn::GetAtt\":[\"Group\",\"Id\"]},\"Priority\":101}}"), new[]
         {
             new RuleCase("no association", t => t["Resources"]!.AsObject().Remove("Association"), "No DNS firewall rule group is associated"),
-            new RuleCase("block before allow", t => t["Resources"]!["Group"]!["Properties"]!["FirewallRules"]![1]!["Priority"] = 100, "does not block every domain it does not allow"),
+            new RuleCase("an allow-all rule group evaluated first", t =>
+            {
+                t["Resources"]!["Open"] = Json("{\"Type\":\"AWS::Route53Resolver::FirewallRuleGroup\",\"Properties\":{\"FirewallRules\":[{\"Action\":\"ALLOW\",\"Priority\":100,\"FirewallDomainListId\":{\"Fn::GetAtt\":[\"Every\",\"Id\"]}}]}}");
+                t["Resources"]!["OpenAssociation"] = Json("{\"Type\":\"AWS::Route53Resolver::FirewallRuleGroupAssociation\",\"Properties\":{\"VpcId\":{\"Ref\":\"Subject\"},\"FirewallRuleGroupId\":{\"Fn::GetAtt\":[\"Open\",\"Id\"]},\"Priority\":100}}");
+            }, "an earlier ALLOW of '*' defeats a later BLOCK"),
+            new RuleCase("a group elsewhere evaluated first", t =>
+            {
+                t["Resources"]!["OtherAssociation"] = Json("{\"Type\":\"AWS::Route53Resolver::FirewallRuleGroupAssociation\",\"Properties\":{\"VpcId\":{\"Ref\":\"Subject\"},\"FirewallRuleGroupId\":\"rslvr-frg-0123456789abcdef\",\"Priority\":100}}");
+            }, "outside this template", true),
+            new RuleCase("no catch-all block", t => t["Resources"]!["Group"]!["Properties"]!["FirewallRules"]![1]!["Action"] = "ALERT", "does not block every domain it does not allow"),
             new RuleCase("a group elsewhere", t => t["Resources"]!["Association"]!["Properties"]!["FirewallRuleGroupId"] = "rslvr-frg-0123456789abcdef", "outside this template", true),
-            new RuleCase("an allow-list of everything", t => t["Resources"]!["Allow"]!["Properties"]!["Domains"] = Json("[\"*\"]"), "or an ALLOW list that allows '*'"),
+            new RuleCase("an allow-list of everything", t => t["Resources"]!["Allow"]!["Properties"]!["Domains"] = Json("[\"*\"]"), "allows every domain"),
             new RuleCase("an allow-list from a parameter", t => t["Resources"]!["Allow"]!["Properties"]!["Domains"] = Json("[{\"Ref\":\"Domain\"}]"), "holds a value decided at deploy time", true),
         }),
         new RuleSpec(RuleIds.NoOpenIngress, Resources("AWS::EC2::SecurityGroup", "{\"SecurityGroupIngress\":[{\"IpProtocol\":\"tcp\",\"FromPort\":443,\"ToPort\":443,\"CidrIp\":\"10.0.0.0/8\"}]}"), new[]

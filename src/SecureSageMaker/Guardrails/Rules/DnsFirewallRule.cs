@@ -7,7 +7,7 @@ internal sealed class DnsFirewallRule : GuardrailRule
 {
     public override string Id => RuleIds.DnsFirewall;
 
-    public override string What => "Each VPC in the template is associated with a Route 53 Resolver DNS Firewall rule group (in the template) whose BLOCK rule on a '*' domain list comes after its ALLOW rules, and whose ALLOW lists do not allow '*' and are readable.";
+    public override string What => "Each VPC in the template is associated with DNS Firewall rule groups whose first deciding rule on an unlisted name, in Route 53 Resolver's order (association priority, then rule priority), is a BLOCK of a '*' domain list; no ALLOW before it allows '*' or is unreadable, and no group before it is outside the template.";
 
     public override string Why => "The VPC's resolver forwards public names to the internet: without a block-by-default firewall, code can tunnel data out in DNS queries.";
 
@@ -26,23 +26,46 @@ internal sealed class DnsFirewallRule : GuardrailRule
             return RuleFinding.NonCompliant("No DNS firewall rule group is associated with the VPC.");
         }
 
-        var groups = associations.Select(a => resource.Template.GetValueOrDefault(JsonRead.ReferencedId(a.Get("FirewallRuleGroupId")) ?? string.Empty)).ToList();
-        if (groups.Any(g => g is null))
+        // Route 53 Resolver evaluates the rule groups associated with a VPC in ascending association priority, and each group's
+        // rules in ascending priority; the first ALLOW or BLOCK rule that matches decides (ALERT goes on). So the effective
+        // behaviour is the first catch-all BLOCK in that order, unless an ALLOW before it lets every name through. An unknown
+        // priority is taken as first (fail closed); a group or list the template cannot show, before the catch-all, cannot be
+        // verified; what comes after the catch-all is never reached.
+        var ordered = associations
+            .Select(a => (Priority: JsonRead.Int(a.Get("Priority")), Group: resource.Template.GetValueOrDefault(JsonRead.ReferencedId(a.Get("FirewallRuleGroupId")) ?? string.Empty)))
+            .OrderBy(a => a.Priority ?? int.MinValue)
+            .ToList();
+        foreach (var (priority, group) in ordered)
         {
-            return groups.Any(g => g is not null && BlocksEverythingElse(g))
-                ? RuleFinding.Compliant
-                : RuleFinding.CannotVerify("The VPC's DNS firewall rule group is outside this template.");
+            var where = "the rule group at association priority " + (priority?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(decided at deploy time)");
+            if (group is null)
+            {
+                return RuleFinding.CannotVerify("The VPC's DNS firewall evaluates " + where + ", which is outside this template, before any rule that blocks every other domain.");
+            }
+
+            var rules = JsonRead.Items(group.Get("FirewallRules")).OrderBy(r => JsonRead.Int(JsonRead.Get(r, "Priority")) ?? int.MinValue).ToList();
+            foreach (var rule in rules)
+            {
+                var action = JsonRead.String(JsonRead.Get(rule, "Action"));
+                var domains = DomainsOf(group, rule);
+                if (action == "ALLOW" && domains.Any(d => d is not null && d.Trim('.') == "*"))
+                {
+                    return RuleFinding.NonCompliant("The VPC's DNS firewall allows every domain in " + where + " before any rule blocks the rest: an earlier ALLOW of '*' defeats a later BLOCK.");
+                }
+
+                if (action == "ALLOW" && domains.Any(d => d is null))
+                {
+                    return RuleFinding.CannotVerify("An ALLOW domain list of " + where + " holds a value decided at deploy time (a parameter, an import, or a list outside the template), before any rule that blocks every other domain: it could allow every domain.");
+                }
+
+                if (action == "BLOCK" && domains.Contains("*"))
+                {
+                    return RuleFinding.Compliant;
+                }
+            }
         }
 
-        if (!groups.Any(g => BlocksEverythingElse(g!)))
-        {
-            return RuleFinding.NonCompliant("The VPC's DNS firewall does not block every domain it does not allow (no BLOCK rule on a '*' list after the ALLOW rules, or an ALLOW list that allows '*').");
-        }
-
-        var unreadable = groups.SelectMany(g => AllowRules(g!).SelectMany(r => DomainsOf(g!, r))).Where(d => d is null).Count();
-        return unreadable == 0
-            ? RuleFinding.Compliant
-            : RuleFinding.CannotVerify("An ALLOW domain list of the VPC's DNS firewall holds a value decided at deploy time (a parameter, an import, or a list outside the template): it could allow every domain.");
+        return RuleFinding.NonCompliant("The VPC's DNS firewall does not block every domain it does not allow (no BLOCK rule on a '*' list after the ALLOW rules, in any rule group associated with it).");
     }
 
     /// <summary>
