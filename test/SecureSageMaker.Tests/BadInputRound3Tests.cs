@@ -206,4 +206,16 @@ public class BadInputRound3Tests
         Assert.Contains("AllowedVpcEndpoint: received 'vpc-0123456789abcdef0'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'vpc-' is the id of another kind", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImageDigests_AreAddressedWithAnAt_AndADigestAfterAColonIsAnError()
+    {
+        var (stack, workspace) = TestStacks.Workspace();
+        var digest = "sha256:" + new string('a', 64);
+        var model = workspace.AddModel("Model", new IsolatedModelProps { Image = ContainerImage.FromDeepLearningContainer("pytorch-inference", digest) });
+        Assert.Contains("/pytorch-inference@" + digest, Cfn.Flat(TestStacks.Synth(stack).Single("AWS::SageMaker::Model").Resource["Properties"]!["PrimaryContainer"]!["Image"]!), StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => workspace.AddModel("Other", new IsolatedModelProps { Image = ContainerImage.FromImageUri("111122223333.dkr.ecr.eu-west-1.amazonaws.com/models:" + digest) }));
+        Assert.Contains("Address a digest with '@'", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(model);
+    }
 }

@@ -88,7 +88,8 @@ public abstract partial class ContainerImage
         internal override string Uri(Construct scope)
         {
             var stack = Stack.Of(scope);
-            return Account(scope) + ".dkr.ecr." + stack.Region + "." + stack.UrlSuffix + "/" + _repository + ":" + _tag;
+            // A digest is addressed with '@' (repo@sha256:...), a tag with ':'.
+            return Account(scope) + ".dkr.ecr." + stack.Region + "." + stack.UrlSuffix + "/" + _repository + (_tag.StartsWith("sha256:", StringComparison.Ordinal) ? "@" : ":") + _tag;
         }
 
         internal override void GrantPull(IGrantable grantee, Construct scope)
@@ -146,6 +147,12 @@ public abstract partial class ContainerImage
             }
 
             var m = UriPattern().Match(_uri);
+            if (_uri.Contains(":sha256:", StringComparison.Ordinal))
+            {
+                v.Fail(property, _uri, "Address a digest with '@': '<repository>@sha256:<64 hex digits>', not '<repository>:sha256:...' (ECR reads that as a tag, which cannot hold ':').");
+                return;
+            }
+
             if (!m.Success)
             {
                 v.Fail(property, _uri, "Use an ECR image URI such as '111122223333.dkr.ecr.eu-west-1.amazonaws.com/repo:tag': a network-isolated workspace pulls only from ECR, through its endpoints.");
