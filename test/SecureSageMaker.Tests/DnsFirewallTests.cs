@@ -139,6 +139,28 @@ public class DnsFirewallTests
     }
 
     [Fact]
+    public void AnAllowAllRuleGroup_EvaluatedFirst_FailsSynth_AndTheReportRowSaysOff()
+    {
+        // GIVEN a second rule group that allows every domain, associated with the workspace's VPC at a lower priority (evaluated first)
+        var (stack, workspace) = TestStacks.Workspace();
+        var every = new Amazon.CDK.AWS.Route53Resolver.CfnFirewallDomainList(stack, "Every", new Amazon.CDK.AWS.Route53Resolver.CfnFirewallDomainListProps { Domains = new[] { "*" } });
+        var open = new Amazon.CDK.AWS.Route53Resolver.CfnFirewallRuleGroup(stack, "Open", new Amazon.CDK.AWS.Route53Resolver.CfnFirewallRuleGroupProps
+        {
+            FirewallRules = new[] { new Amazon.CDK.AWS.Route53Resolver.CfnFirewallRuleGroup.FirewallRuleProperty { Action = "ALLOW", Priority = 1, FirewallDomainListId = every.AttrId } },
+        });
+        _ = new Amazon.CDK.AWS.Route53Resolver.CfnFirewallRuleGroupAssociation(stack, "OpenFirst", new Amazon.CDK.AWS.Route53Resolver.CfnFirewallRuleGroupAssociationProps
+        {
+            FirewallRuleGroupId = open.AttrId, VpcId = workspace.Vpc.VpcId, Priority = 100,
+        });
+
+        // THEN the checker and the report agree: the earlier ALLOW of '*' defeats the workspace's BLOCK
+        Assert.Contains(TestStacks.Errors(stack), e => e.StartsWith("[" + RuleIds.DnsFirewall + "]", StringComparison.Ordinal) && e.Contains("earlier ALLOW", StringComparison.Ordinal));
+        var row = TestStacks.Report(stack).Split('\n').Single(l => l.Contains("DNS firewall: allow-list", StringComparison.Ordinal));
+        Assert.Contains("earlier ALLOW", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("| **on** |", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Firewall_IsAbsent_AndWarns_WhenDisabled()
     {
         // GIVEN

@@ -191,6 +191,22 @@ internal static class PostureReport
                     : "no firewall rule group is associated with the VPC: DNS queries can carry data out");
         }
 
+        // One definition of "on": where the VPC is in the template, the row follows the checker's own judgement (VP2: the
+        // first deciding rule in Route 53 Resolver's order), and only then describes the allow-list.
+        if (anchors.LogicalId("Vpc") is { } vpcId && context.Resource(vpcId) is { } vpc)
+        {
+            var verdict = new Guardrails.Rules.DnsFirewallRule().Evaluate(vpc);
+            if (verdict.Reasons.Count > 0)
+            {
+                return new ControlRow("PrivateLink", control, Off, string.Join("; ", verdict.Reasons));
+            }
+
+            if (verdict.UnverifiableReasons.Count > 0)
+            {
+                return new ControlRow("PrivateLink", control, CannotVerify, string.Join("; ", verdict.UnverifiableReasons));
+            }
+        }
+
         var blocking = associations.Select(a => context.Resource(JsonRead.ReferencedId(a.Get("FirewallRuleGroupId"))))
             .Where(g => g is not null && Guardrails.Rules.DnsFirewallRule.BlocksEverythingElse(g))
             .ToList();
