@@ -421,8 +421,7 @@ public sealed class SecureMlWorkspace : Construct, IMlWorkspace
             var stack = Stack.Of(scope);
             foreach (var other in scope.Node.Root.Node.FindAll().OfType<DetectiveControls>().Where(d => d.Recorder == ConfigRecorder.CreateNew))
             {
-                var otherStack = Stack.Of(other);
-                if (otherStack == stack || (Tokens.IsLiteral(stack.Account) && Tokens.IsLiteral(stack.Region) && otherStack.Account == stack.Account && otherStack.Region == stack.Region))
+                if (PropsValidator.SameAccountAndRegion(Stack.Of(other), stack))
                 {
                     v.Fail("DetectiveControls.Recorder", "ConfigRecorder.CreateNew", "AWS Config has one recorder per account and region, and " + other.Node.Path
                         + " already creates it: use ConfigRecorder.UseExisting here.");

@@ -66,12 +66,7 @@ public sealed class SageMakerLogGroups : Construct
     {
         var v = new PropsValidator(scope, id);
         var stack = Stack.Of(scope);
-        var others = scope.Node.Root.Node.FindAll().OfType<SageMakerLogGroups>().Where(other =>
-        {
-            var otherStack = Stack.Of(other);
-            return otherStack == stack || (Jsii.Tokens.IsLiteral(stack.Account) && Jsii.Tokens.IsLiteral(stack.Region)
-                && otherStack.Account == stack.Account && otherStack.Region == stack.Region);
-        }).ToList();
+        var others = scope.Node.Root.Node.FindAll().OfType<SageMakerLogGroups>().Where(other => PropsValidator.SameAccountAndRegion(Stack.Of(other), stack)).ToList();
         foreach (var other in others)
         {
             v.Fail("(construct)", other.Node.Path, "SageMaker's log groups exist once per account and region, and " + other.Node.Path

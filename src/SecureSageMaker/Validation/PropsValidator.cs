@@ -253,6 +253,13 @@ internal sealed partial class PropsValidator
         }
     }
 
+    /// <summary>
+    /// Whether two stacks deploy to the same account and region: the same stack, or literal accounts and regions that agree
+    /// (an environment-agnostic stack is judged only against itself).
+    /// </summary>
+    public static bool SameAccountAndRegion(Amazon.CDK.Stack a, Amazon.CDK.Stack b) =>
+        ReferenceEquals(a, b) || a == b || (Jsii.Tokens.IsLiteral(a.Account) && Jsii.Tokens.IsLiteral(a.Region) && a.Account == b.Account && a.Region == b.Region);
+
     public void Throw()
     {
         if (_problems.Count == 0)
