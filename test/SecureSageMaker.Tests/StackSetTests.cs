@@ -104,6 +104,15 @@ public class StackSetTests
     }
 
     [Fact]
+    public void ATemplateWithErrors_LeavesNothingInTheTree()
+    {
+        var stack = TestStacks.Create();
+        _ = Assert.Throws<ArgumentException>(() => Minimal(stack, regions: new[] { "us-west-1" }, template: t =>
+            _ = new CfnResource(t, "Mirror", new CfnResourceProps { Type = "AWS::CodeArtifact::Domain", Properties = new Dictionary<string, object> { ["DomainName"] = "mirror" } })));
+        Assert.Null(stack.Node.TryFindChild("Set"));
+    }
+
+    [Fact]
     public void Regions_WithoutAFeatureTheTemplateUses_AreAnError_NamingTheRegion()
     {
         var error = Assert.Throws<ArgumentException>(() => Minimal(TestStacks.Create(), regions: new[] { "eu-west-1", "us-west-1" }, template: t =>

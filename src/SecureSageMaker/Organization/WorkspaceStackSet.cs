@@ -31,9 +31,15 @@ public sealed partial class WorkspaceStackSet : Construct
     /// <summary>Synthesizes the template and creates the StackSet.</summary>
     /// <exception cref="ArgumentException">A prop is invalid, the template holds assets, or a region lacks a feature the template uses; nothing is added to the tree.</exception>
     public WorkspaceStackSet(Construct scope, string id, WorkspaceStackSetProps props)
-        : base(scope, Validate(scope, id, props))
+        : this(scope, id, props, Prepare(scope, id, props))
     {
-        (_template, TemplateFile, var warnings) = SynthesizeTemplate(scope, id, props);
+    }
+
+    // The template is synthesized (and judged) before this construct joins the tree: a template with errors leaves nothing half-built.
+    private WorkspaceStackSet(Construct scope, string id, WorkspaceStackSetProps props, (JsonObject Template, string File, List<string> Warnings) prepared)
+        : base(scope, id)
+    {
+        (_template, TemplateFile, var warnings) = prepared;
         Capabilities = CapabilitiesOf(_template);
         RetainedResourceTypes = (_template["Resources"]?.AsObject() ?? new JsonObject())
             .Where(r => (string?)r.Value?["DeletionPolicy"] is "Retain" or "RetainExceptOnCreate").Select(r => (string)r.Value!["Type"]!).Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToList();
@@ -103,6 +109,9 @@ public sealed partial class WorkspaceStackSet : Construct
 
     /// <summary>The resource types the template retains on delete: what an account keeps when its stack is deleted (by removal from the OU or by hand).</summary>
     public IReadOnlyList<string> RetainedResourceTypes { get; }
+
+    private static (JsonObject Template, string File, List<string> Warnings) Prepare(Construct scope, string id, WorkspaceStackSetProps props) =>
+        SynthesizeTemplate(scope, Validate(scope, id, props), props);
 
     private static (JsonObject Template, string File, List<string> Warnings) SynthesizeTemplate(Construct scope, string id, WorkspaceStackSetProps props)
     {
@@ -216,10 +225,7 @@ public sealed partial class WorkspaceStackSet : Construct
                 v.Require(TargetPattern().IsMatch(ou), "OrganizationalUnitIds", ou, "Use an organizational unit id ('ou-ab12-cdef3456') or the root id ('r-ab12'): service-managed StackSets target OUs, not accounts.");
             }
 
-            foreach (var duplicate in (props.OrganizationalUnitIds ?? Array.Empty<string>()).GroupBy(o => o, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            {
-                v.Fail("OrganizationalUnitIds", duplicate.Key, "Name each OU once.");
-            }
+            v.EachOnce(props.OrganizationalUnitIds, "OrganizationalUnitIds", "Name each OU once.");
         }
 
         v.Require(props.Regions is { Length: > 0 }, "Regions", props.Regions?.Length, "Name at least one region ('eu-west-1').");
@@ -230,10 +236,7 @@ public sealed partial class WorkspaceStackSet : Construct
                 v.Require(RegionPattern().IsMatch(region), "Regions", region, "Use a region code such as 'eu-west-1'.");
             }
 
-            foreach (var duplicate in (props.Regions ?? Array.Empty<string>()).GroupBy(r => r, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            {
-                v.Fail("Regions", duplicate.Key, "Name each region once: the list is also the deployment order.");
-            }
+            v.EachOnce(props.Regions, "Regions", "Name each region once: the list is also the deployment order.");
         }
 
         v.InRange(props.MaxConcurrentPercentage, 1, 100, "MaxConcurrentPercentage");

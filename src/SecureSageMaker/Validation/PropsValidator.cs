@@ -260,6 +260,15 @@ internal sealed partial class PropsValidator
     public static bool SameAccountAndRegion(Amazon.CDK.Stack a, Amazon.CDK.Stack b) =>
         ReferenceEquals(a, b) || a == b || (Jsii.Tokens.IsLiteral(a.Account) && Jsii.Tokens.IsLiteral(a.Region) && a.Account == b.Account && a.Region == b.Region);
 
+    /// <summary>Adds a problem for each value that appears more than once in <paramref name="values"/>.</summary>
+    public void EachOnce(IEnumerable<string>? values, string property, string fix)
+    {
+        foreach (var duplicate in (values ?? Array.Empty<string>()).GroupBy(x => x, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            Fail(property, duplicate.Key, fix);
+        }
+    }
+
     public void Throw()
     {
         if (_problems.Count == 0)
